@@ -1,0 +1,106 @@
+"""Rules ``duplicated-gloss`` and ``variant-gloss``: a name followed by a parenthesis that adds nothing.
+
+``Cai Qi (Cai Qi)`` repeats the name: any name, in the glossary or not. ``Wang Yi (Wang I)`` and
+``Lukaschenko (Lukašenko)`` give another spelling of the same name: found when both spellings are
+forms of one glossary person, or when they differ only in diacritics. A parenthesis giving an
+abbreviation, a native-script form or a form valid in the document's language is left alone.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..document import Document
+from ..findings import Finding
+from ..fold import fold
+from ..langs import script_of
+from ..model import Slot
+from .terms import Resolved
+
+_GLOSS = re.compile(r"[^\S\n]*\((?P<inner>[^()\n]{1,120})\)")
+_WORD_END = re.compile(r"\w$")
+
+
+def check(doc: Document, resolved: list[Resolved]) -> list[Finding]:
+    """Findings for glosses; they replace term findings inside the parenthesis."""
+    by_end = {r.end: r for r in resolved}
+    by_start = {r.start: r for r in resolved}
+    findings: list[Finding] = []
+    text = doc.text
+    for match in _GLOSS.finditer(text):
+        start = match.start()
+        if start == 0 or not _WORD_END.search(text[max(0, start - 1) : start]):
+            continue
+        inner = match.group("inner").strip()
+        if not any(c.isalpha() for c in inner):
+            continue
+        words = inner.split()
+        before = text[max(0, start - 40 * len(words) - 40) : start].split()[-len(words) :]
+        name = " ".join(before)
+        if len(before) == len(words) and name.casefold() == " ".join(words).casefold():
+            if inner[0].isupper() or not inner[0].islower():
+                findings.append(
+                    doc.finding(
+                        "duplicated-gloss",
+                        start,
+                        match.end(),
+                        "",
+                        None,
+                        f"The parenthesis repeats '{name}'; remove it.",
+                    )
+                )
+            continue
+        if len(before) == len(words) and fold(name) == fold(inner) and script_of(name) == script_of(inner):
+            findings.append(
+                doc.finding(
+                    "variant-gloss",
+                    start,
+                    match.end(),
+                    "",
+                    None,
+                    f"'{inner}' spells '{name}' again with other accents; remove the parenthesis.",
+                )
+            )
+            continue
+        finding = _glossary_gloss(doc, match, by_end.get(start), by_start.get(match.start("inner") + _lead(match)))
+        if finding is not None:
+            findings.append(finding)
+    return findings
+
+
+def _lead(match: re.Match[str]) -> int:
+    inner = match.group("inner")
+    return len(inner) - len(inner.lstrip())
+
+
+def _glossary_gloss(
+    doc: Document, match: re.Match[str], name: Resolved | None, gloss: Resolved | None
+) -> Finding | None:
+    if name is None or gloss is None or not name.ok or gloss.ok:
+        return None
+    inner = match.group("inner").strip()
+    if gloss.end - gloss.start != len(inner):
+        return None
+    shared = name.entities & gloss.entities
+    if not shared:
+        return None
+    entity = doc.glossary.entry(next(iter(sorted(shared))))
+    if entity is None or entity.type != "person":
+        return None
+    if any(r.candidate.form.slot is Slot.ABBREVIATION for r in gloss.readings):
+        return None
+    if script_of(inner) != script_of(doc.text[name.start : name.end]):
+        return None
+    spelled = doc.text[name.start : name.end]
+    scheme = {r.candidate.form.lang for r in gloss.readings if r.candidate.form.entity == entity.id}
+    from ..langs import language_name
+
+    how = " or ".join(sorted(language_name(s) for s in scheme))
+    return doc.finding(
+        "variant-gloss",
+        match.start(),
+        match.end(),
+        "",
+        entity.id,
+        f"'{inner}' is the {how} spelling of '{spelled}'; remove the parenthesis.",
+    )

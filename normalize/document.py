@@ -1,0 +1,56 @@
+"""A document being linted: its text, language, glossary, folded form and line index."""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from dataclasses import dataclass, field
+
+from .findings import RULES, Finding
+from .fold import FoldedText, fold_text
+from .model import Glossary
+
+
+@dataclass(frozen=True)
+class Document:
+    """Everything the checks read; built once per lint call."""
+
+    text: str
+    lang: str
+    glossary: Glossary
+    folded: FoldedText = field(init=False)
+    line_starts: tuple[int, ...] = field(init=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "folded", fold_text(self.text))
+        starts = [0]
+        find = self.text.find
+        pos = find("\n")
+        while pos != -1:
+            starts.append(pos + 1)
+            pos = find("\n", pos + 1)
+        object.__setattr__(self, "line_starts", tuple(starts))
+
+    def finding(
+        self,
+        rule: str,
+        start: int,
+        end: int,
+        replacement: str | None,
+        entry: str | None,
+        message: str,
+    ) -> Finding:
+        """A finding for ``text[start:end]`` with line and column filled in."""
+        line = bisect_right(self.line_starts, start)
+        column = start - self.line_starts[line - 1] + 1
+        return Finding(
+            rule=rule,
+            severity=RULES[rule][0],
+            start=start,
+            end=end,
+            line=line,
+            column=column,
+            text=self.text[start:end],
+            replacement=replacement,
+            entry=entry,
+            message=message,
+        )
