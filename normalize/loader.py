@@ -52,10 +52,9 @@ class GlossaryError(Exception):
 def bundled_dir() -> Path:
     """The folder of the glossaries shipped with normalize."""
     here = Path(__file__).resolve().parent
-    for candidate in (here / "glossaries", here.parent / "glossaries"):
-        if candidate.is_dir() and any(candidate.glob("*.yaml")):
-            return candidate
-    return here / "glossaries"
+    installed = here / "glossaries"  # inside a wheel
+    checkout = here.parent / "glossaries"  # a source checkout or an editable install
+    return installed if installed.is_dir() or not checkout.is_dir() else checkout
 
 
 def glossary_files(paths: Iterable[str | PathLike[str]]) -> list[Path]:
@@ -222,7 +221,7 @@ class _Reader:
         return tuple(s for s in (self.string(n, entry, what) for n in items) if s is not None)
 
     def entry(self, node: yaml.Node) -> Entry | None:
-        fields = self.mapping(node, _ENTRY_FIELDS, entry=None)
+        fields = self.mapping(node, _ENTRY_FIELDS, entry=_peek_id(node))
         if fields is None:
             return None
         entry_id = self.string(fields.get("id"), None, "id")
@@ -391,6 +390,15 @@ _LANG_FIELDS = {
 }
 _VARIANT_FIELDS = {k: k for k in ("form", "use", "note", "source")}
 _EXAMPLE_FIELDS = {k: k for k in ("lang", "text", "expect")}
+
+
+def _peek_id(node: yaml.Node) -> str | None:
+    """The entry's id, read ahead so that problems in the rest of the entry can name it."""
+    if isinstance(node, yaml.MappingNode):
+        for key_node, value_node in node.value:
+            if key_node.value == "id" and isinstance(value_node, yaml.ScalarNode):
+                return str(value_node.value)
+    return None
 
 
 def _key_node(mapping: yaml.Node, key: str) -> yaml.Node:
