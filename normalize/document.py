@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from .findings import RULES, Finding
 from .fold import FoldedText, fold_text
@@ -18,17 +19,20 @@ class Document:
     lang: str
     glossary: Glossary
     folded: FoldedText = field(init=False)
-    line_starts: tuple[int, ...] = field(init=False)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "folded", fold_text(self.text))
+
+    @cached_property
+    def line_starts(self) -> tuple[int, ...]:
+        """Offset of the first character of each line (computed only when a finding needs it)."""
         starts = [0]
         find = self.text.find
         pos = find("\n")
         while pos != -1:
             starts.append(pos + 1)
             pos = find("\n", pos + 1)
-        object.__setattr__(self, "line_starts", tuple(starts))
+        return tuple(starts)
 
     def finding(
         self,

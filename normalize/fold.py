@@ -1,9 +1,11 @@
 """Folding: map text to a lower-case ASCII key space and back to exact offsets.
 
-Folded text holds only ``[a-z0-9]``, single spaces between words, and ``|`` for a paragraph break.
-Letters go through unidecode (``ß`` → ``ss``, ``Л`` → ``l``, ``习`` → ``xi``); whitespace and
-punctuation become a space; runs of them collapse to one space. Every folded character remembers the
-original span it came from, so a match in folded text maps back to exact ``str`` offsets.
+Folded text holds only ``[a-z0-9]``, spaces, and ``|`` for a paragraph break. Letters go through
+unidecode (``ß`` → ``ss``, ``Л`` → ``l``, ``习`` → ``xi``); every punctuation mark becomes a space;
+a run of whitespace becomes one space (a blank line becomes `` | ``). So ``Nur-Sultan`` and
+``Nur Sultan`` fold alike and a line break inside a name is a space, while a comma still separates
+words by two spaces, which no key contains. Every folded character remembers the original span it
+came from, so a match in folded text maps back to exact ``str`` offsets.
 """
 
 from __future__ import annotations
@@ -52,10 +54,12 @@ _TABLE = _FoldTable()
 _TABLE[ord("|")] = "|"  # a hard break: no key contains it
 
 
+_WHITESPACE = re.compile(r"\s+")
+
+
 def fold(text: str) -> str:
-    """The folded key of a glossary form or any short string (no offsets kept)."""
-    folded = text.translate(_TABLE)
-    return " ".join(folded.split())
+    """The folded key of a glossary form or any short string, folded as :func:`fold_text` does."""
+    return _WHITESPACE.sub(" ", text.strip()).translate(_TABLE).strip(" ")
 
 
 @dataclass(frozen=True, slots=True)
@@ -98,13 +102,14 @@ def fold_text(text: str) -> FoldedText:
     irregular: list[str] = []
     for char in distinct:
         value = _TABLE[ord(char)]
-        if value == " ":
-            spacey.append(char)
+        if char.isspace():
+            if char != " ":
+                spacey.append(char)
         elif len(value) != 1:
             irregular.append(char)
     alternatives = []
-    if spacey:
-        alternatives.append(_char_class(spacey) + "{2,}")
+    if spacey or "  " in text:
+        alternatives.append(_char_class([*spacey, " "]) + "{2,}")
     if irregular:
         alternatives.append(_char_class(irregular) + "+")
     irregular_chars = frozenset(irregular)

@@ -159,3 +159,22 @@ def test_fix_is_idempotent_on_chained_fixes(mini: normalize.Glossary) -> None:
 def test_edge_texts(mini: normalize.Glossary, text: str) -> None:
     for f in normalize.lint(text, lang="de", glossary=mini):
         assert text[f.start : f.end] == f.text
+
+
+def test_listed_inflected_form_wins_over_carried_ending(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    path = tmp_path / "g.yaml"
+    path.write_text(
+        """entries:
+  - id: belarus
+    type: country
+    sources: [test]
+    names:
+      de:
+        preferred: Belarus
+        deprecated: [Weißrussland, {form: Weißrusslands, use: Belarus}]
+""",
+        encoding="utf-8",
+    )
+    g = normalize.load_glossary(path, bundled=False)
+    assert normalize.fix("Weißrusslands Grenze", lang="de", glossary=g) == "Belarus Grenze"
+    assert normalize.fix("Weißrussland", lang="de", glossary=g) == "Belarus"

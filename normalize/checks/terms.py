@@ -132,7 +132,7 @@ def _finding(doc: Document, match: Match, readings: tuple[Reading, ...]) -> Find
     best_rank = min(_RANK[r.verdict] for r in exact)
     top = [r for r in exact if _RANK[r.verdict] == best_rank]
     lang = primary(doc.lang)
-    options = {}
+    options: dict[tuple[str | None, str | None, bool], Reading] = {}
     for reading in top:
         options.setdefault(_fix_for(doc, match, reading, lang), reading)
     reading = top[0]
