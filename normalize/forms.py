@@ -40,6 +40,10 @@ def valid_texts(entry: Entry, block: LanguageNames) -> list[tuple[str, Slot, Sta
     """Every valid form written or derived for this block, with its slot and status."""
     out: list[tuple[str, Slot, Status]] = []
     slots = valid_slots(entry, block)
+    if Slot.FULL in slots and slots.get(Slot.FULL) == slots.get(Slot.SHORT):
+        # one text, one slot: a person's name without patronymic maps like for like to the short
+        # name of a language that has one; anything else is just its full name
+        del slots[Slot.FULL if entry.type == "person" else Slot.SHORT]
     for slot, text in slots.items():
         out.append((text, slot, Status.PREFERRED))
     for abbreviation in block.abbreviations[1:]:

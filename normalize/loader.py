@@ -207,7 +207,9 @@ class _Reader:
         if not value.strip():
             self.error(node, f"{what} must not be empty", entry)
             return None
-        if value != value.strip() or "  " in value:
+        if what in ("note", "a source", "source"):
+            return value.strip()  # prose: folded or literal block scalars end in a newline
+        if value != value.strip() or "  " in value or "\n" in value:
             self.error(node, f"{what} has stray spaces: {value!r}", entry)
             return None
         return value

@@ -167,3 +167,14 @@ def test_user_entry_replaces_bundled(tmp_path: Path) -> None:
     g = normalize.load_glossary(write(tmp_path, body))
     assert normalize.lint("Weißrussland", lang="de", glossary=g) == []
     assert len(g.entries) > 1
+
+
+def test_block_scalar_notes_are_fine(tmp_path: Path) -> None:
+    body = "entries:" + GOOD_ENTRY.replace("    sources:", "    note: >\n      A folded\n      note.\n    sources:")
+    g = normalize.load_glossary(write(tmp_path, body), bundled=False)
+    assert g.entries[0].note == "A folded note."
+
+
+def test_form_with_line_break_is_rejected(tmp_path: Path) -> None:
+    body = "entries:" + GOOD_ENTRY.replace("{preferred: Belarus}", '{preferred: "Bela\\nrus"}')
+    assert any("stray spaces" in p for p in problems(tmp_path, body))

@@ -117,7 +117,11 @@ def _case_fits(surface: str, form: str) -> bool:
 
 
 def _ending_fits(ending: str, cand: Candidate, lang: str) -> bool:
-    allowed = (ADJECTIVE_ENDINGS if cand.form.slot is Slot.ADJECTIVE else NAME_ENDINGS).get(lang, frozenset())
+    """A name takes the document language's genitive; an adjective inflects only in its own language."""
+    if cand.form.slot is Slot.ADJECTIVE:
+        allowed = ADJECTIVE_ENDINGS.get(lang, frozenset()) if primary(cand.form.lang) == lang else frozenset()
+    else:
+        allowed = NAME_ENDINGS.get(lang, frozenset())
     if cand.ending not in allowed:
         return False
     if cand.ending.startswith(" "):
@@ -131,17 +135,17 @@ def _finding(doc: Document, match: Match, readings: tuple[Reading, ...]) -> Find
     exact = [r for r in readings if not r.candidate.ending] or list(readings)
     best_rank = min(_RANK[r.verdict] for r in exact)
     top = [r for r in exact if _RANK[r.verdict] == best_rank]
+    top = _most_specific(doc, match, top)
     lang = primary(doc.lang)
     options: dict[tuple[str | None, str | None, bool], Reading] = {}
     for reading in top:
         options.setdefault(_fix_for(doc, match, reading, lang), reading)
     reading = top[0]
     form = reading.candidate.form
-    entry = doc.glossary.entry(form.entity)
-    assert entry is not None
+    entry = _entry(doc, reading)
     found = doc.text[match.start : match.end]
     if len(options) > 1:
-        names = sorted({doc.glossary.entry(r.candidate.form.entity).display_name("en") for r in top})  # type: ignore[union-attr]
+        names = sorted({_entry(doc, r).display_name("en") for r in top})
         message = f"'{found}' is a wrong form, but it is ambiguous: it may stand for {' or '.join(names)}."
         return doc.finding(reading.verdict, match.start, match.end, None, None, message)
     replacement, target, safe = next(iter(options))
@@ -151,15 +155,31 @@ def _finding(doc: Document, match: Match, readings: tuple[Reading, ...]) -> Find
         match.end,
         replacement if safe else None,
         entry.id,
-        _message(reading.verdict, found, form.lang, lang, entry, target, safe, reading),
+        _message(reading.verdict, " ".join(found.split()), form.lang, lang, entry, replacement, safe),
     )
+
+
+def _most_specific(doc: Document, match: Match, readings: list[Reading]) -> list[Reading]:
+    """Of readings of one entity, those whose form is spelled most like the text (case, accents)."""
+    if len({r.candidate.form.entity for r in readings}) > 1:
+        return readings
+    for same in (str.__eq__, lambda a, b: a.casefold() == b.casefold()):
+        closest = [r for r in readings if same(doc.text[match.start : r.form_end], r.candidate.form.text)]
+        if closest:
+            return closest
+    return readings
+
+
+def _entry(doc: Document, reading: Reading) -> Entry:
+    entry = doc.glossary.entry(reading.candidate.form.entity)
+    assert entry is not None, "matcher and glossary disagree"
+    return entry
 
 
 def _fix_for(doc: Document, match: Match, reading: Reading, lang: str) -> tuple[str | None, str | None, bool]:
     """(replacement, target form, safe) for one reading."""
     form = reading.candidate.form
-    entry = doc.glossary.entry(form.entity)
-    assert entry is not None
+    entry = _entry(doc, reading)
     if primary(form.lang) == lang and form.target:
         target: str | None = form.target
         safe = True
@@ -201,7 +221,6 @@ def _message(
     entry: Entry,
     target: str | None,
     safe: bool,
-    reading: Reading,
 ) -> str:
     name = entry.display_name("en")
     if rule == "variant":
