@@ -1,50 +1,270 @@
-"""The ``normalize`` command (first version: ``lint`` and ``fix`` on files)."""
+"""The ``normalize`` command: ``lint`` and ``fix`` drafts, with the exit codes linters use.
+
+Exit codes: 0 nothing at or above ``--fail-on``; 1 findings at or above it (or ``fix --check``
+would change something); 2 usage error, invalid configuration or glossary, unreadable input.
+"""
 
 from __future__ import annotations
 
 import argparse
+import functools
+import os
 import sys
 from collections.abc import Sequence
+from typing import NoReturn, TextIO
+
+from . import __version__
+from .config import ConfigError, Options
+from .files import DEFAULT_EXCLUDE, DEFAULT_INCLUDE, InputError, Source, encode, expand, read_source
+from .findings import RULES, SEVERITY_ORDER
+from .loader import GlossaryError
+from .model import Glossary
+from .markup import markup_for
+from .report import FORMATS, Context, FileResult, emitter
+from .runner import GlossaryKey, Job, Outcome, Task, run
+
+
+class UsageError(Exception):
+    """Bad arguments; the message is printed on one line and the exit code is 2."""
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> NoReturn:
+        raise UsageError(f"{message} (see '{self.prog} --help')")
+
+
+class _Formatter(argparse.HelpFormatter):
+    """Help at the terminal's width, measured without importing shutil (start-up time)."""
+
+    def __init__(self, prog: str) -> None:
+        super().__init__(prog, width=_width())
+
+
+@functools.lru_cache(maxsize=1)
+def _width() -> int:
+    try:
+        columns = os.get_terminal_size(sys.stdout.fileno()).columns
+    except (OSError, ValueError):
+        columns = int(os.environ["COLUMNS"]) if os.environ.get("COLUMNS", "").isdigit() else 80
+    return max(40, columns - 2)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit code."""
-    parser = argparse.ArgumentParser(prog="normalize", description="Keep names consistent across languages.")
-    sub = parser.add_subparsers(dest="command", required=True)
-    for name in ("lint", "fix"):
-        cmd = sub.add_parser(name)
-        cmd.add_argument("paths", nargs="+")
-        cmd.add_argument("--lang", required=True)
-        cmd.add_argument("--glossary", action="append", default=[])
-    args = parser.parse_args(argv)
-    from . import GlossaryError, fix, lint, load_glossary
-
     try:
-        glossary = load_glossary(*args.glossary)
+        return _main(argv)
+    except (UsageError, ConfigError) as exc:
+        return _fail(str(exc))
     except GlossaryError as exc:
-        print(exc, file=sys.stderr)
+        for problem in exc.problems:
+            print(f"normalize: {problem}", file=sys.stderr)
         return 2
-    worst = 0
-    for path in args.paths:
-        try:
-            with open(path, encoding="utf-8-sig") as handle:
-                text = handle.read()
-        except (OSError, UnicodeDecodeError) as exc:
-            print(f"{path}: cannot read: {exc}", file=sys.stderr)
-            worst = 2
-            continue
-        if args.command == "fix":
-            fixed = fix(text, args.lang, glossary)
-            if fixed != text:
-                with open(path, "w", encoding="utf-8") as handle:
-                    handle.write(fixed)
-            text = fixed
-        for f in lint(text, args.lang, glossary):
-            print(f"{path}:{f.line}:{f.column}: {f.severity} [{f.rule}] {f.message}")
-            if f.severity in ("error", "warning"):
-                worst = max(worst, 1)
-    return worst
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:  # e.g. piped into head: stop quietly
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return 1
 
 
-if __name__ == "__main__":
-    sys.exit(main())
+def _fail(message: str) -> int:
+    print(f"normalize: {message}", file=sys.stderr)
+    return 2
+
+
+def parser(commands: Sequence[str] = ("lint", "fix")) -> argparse.ArgumentParser:
+    """The argument parser; building only the command being run saves start-up time."""
+    common = _Parser(add_help=False, formatter_class=_Formatter)
+    common.add_argument("paths", nargs="+", metavar="PATH", help="files, folders (searched recursively) or - for stdin")
+    common.add_argument("--lang", help="language of the drafts, e.g. de (default: from configuration)")
+    common.add_argument("--glossary", action="append", default=[], metavar="PATH", help="extra glossary file or folder (repeatable)")
+    common.add_argument("--no-bundled", action="store_true", help="do not load the bundled glossaries")
+    common.add_argument("--select", action="append", metavar="RULE", help="only these rules (comma-separated, repeatable)")
+    common.add_argument("--ignore", action="append", metavar="RULE", help="never these rules (comma-separated, repeatable)")
+    common.add_argument("--fail-on", choices=SEVERITY_ORDER, help="lowest severity that makes the exit code 1 (default: warning)")
+    common.add_argument("--format", choices=FORMATS, default="text", help="output format (default: text)")
+    common.add_argument("--markup", choices=("markdown", "text"), help="how to read files (default: by extension, .md is markdown)")
+    common.add_argument("--include", action="append", metavar="GLOB", help=f"files to take from folders (default: {' '.join(DEFAULT_INCLUDE)})")
+    common.add_argument("--exclude", action="append", default=[], metavar="GLOB", help="files or folders to skip in folders (repeatable)")
+    common.add_argument("--stdin-filename", metavar="NAME", help="name for stdin: for messages, configuration and markup")
+    common.add_argument("-q", "--quiet", action="store_true", help="only the findings: no source lines, summary or progress")
+    common.add_argument("--color", choices=("auto", "always", "never"), default="auto", help="colour output (default: auto; honours NO_COLOR)")
+    common.add_argument("-j", "--jobs", type=int, default=0, metavar="N", help="processes to use (default: all cores for large runs)")
+    common.add_argument("--no-cache", action="store_true", help="do not read or write the compiled-glossary cache")
+    top = _Parser(prog="normalize", description="Keep names consistent across languages: lint and fix drafts.", formatter_class=_Formatter)
+    top.add_argument("--version", action="version", version=f"normalize {__version__}")
+    sub = top.add_subparsers(dest="command", required=True, metavar="{lint,fix}", parser_class=_Parser)
+    if "lint" in commands:
+        sub.add_parser("lint", parents=[common], formatter_class=_Formatter, help=_LINT, description=_LINT)
+    if "fix" in commands:
+        fix = sub.add_parser("fix", parents=[common], formatter_class=_Formatter, help=_FIX, description=_FIX)
+        mode = fix.add_mutually_exclusive_group()
+        mode.add_argument("--diff", action="store_true", help="print a unified diff; change no file")
+        mode.add_argument("-i", "--in-place", action="store_true", help="rewrite the files")
+        fix.add_argument("--check", action="store_true", help="exit 1 if anything would change; change no file")
+    return top
+
+
+_LINT = "Report names that break the glossary."
+_FIX = "Apply the safe fixes (to stdout, as a diff or in place); report the rest."
+
+
+def _main(argv: Sequence[str] | None) -> int:
+    argv = sys.argv[1:] if argv is None else list(argv)
+    args = parser(argv[:1] if argv[:1] in (["lint"], ["fix"]) else ("lint", "fix")).parse_args(argv)
+    if args.command == "fix" and args.check and args.in_place:
+        raise UsageError("--check and --in-place cannot be combined")
+    if args.paths.count("-") > 1:
+        raise UsageError("stdin (-) can be given only once")
+    if args.command == "fix" and args.in_place and "-" in args.paths:
+        raise UsageError("--in-place cannot rewrite stdin; without it the fixed text is printed")
+    select = _rules(args.select, "--select")
+    ignore = _rules(args.ignore, "--ignore") or ()
+    paths = list(expand(args.paths, args.include or DEFAULT_INCLUDE, DEFAULT_EXCLUDE + tuple(args.exclude)))
+    fixing = args.command == "fix"
+    to_stdout = fixing and not (args.diff or args.in_place or args.check)
+    if to_stdout and len(paths) != 1:
+        raise UsageError(f"fix prints one fixed file; for {len(paths)} files use --diff, --in-place or --check")
+
+    jobs, errors = _jobs(paths, args, select, ignore)
+    glossaries = _glossaries({job.glossary for job in jobs}, use_cache=not args.no_cache)
+    task = Task(fix=fixing, write=fixing and args.in_place)
+    quiet = args.quiet
+    progress = not quiet and sys.stderr.isatty() and len(jobs) > 1
+    outcomes = list(run(jobs, task, glossaries, workers=args.jobs, progress=progress))
+
+    for message in errors + [o.error for o in outcomes if o.error]:
+        print(f"normalize: {message}", file=sys.stderr)
+    done = [o for o in outcomes if o.result is not None]
+    results = [o.result for o in done if o.result is not None]
+    code = 2 if errors or len(done) < len(outcomes) else 0
+    failed = any(o.failed for o in done)
+
+    if not fixing:
+        _emit(sys.stdout, args, results, Context(color=_color(args, sys.stdout), quiet=quiet))
+        return code or int(failed)
+
+    changed = [o for o in done if o.changed]
+    if args.check:
+        if args.diff:
+            _write_diffs(changed)
+        for outcome in changed if not quiet else ():
+            n = outcome.fixes
+            print(f"Would fix {n} problem{'s' * (n != 1)} in {outcome.job.path}", file=sys.stderr if args.diff else sys.stdout)
+        return code or int(bool(changed))
+    if to_stdout and done:
+        _write_fixed(done[0])
+    if args.diff:
+        _write_diffs(changed)
+    if args.in_place:
+        fixes = sum(o.fixes for o in done)
+        _emit(sys.stdout, args, results, Context(color=_color(args, sys.stdout), quiet=quiet, fixed=fixes))
+    elif any(r.findings for r in results):  # stdout holds the fixed text or the diff
+        left = [r for r in results if r.findings]
+        _emit(sys.stderr, args, left, Context(color=_color(args, sys.stderr), quiet=quiet))
+    return code or int(failed)
+
+
+def _rules(values: list[str] | None, flag: str) -> tuple[str, ...] | None:
+    if values is None:
+        return None
+    rules = tuple(r.strip() for v in values for r in v.split(",") if r.strip())
+    for rule in rules:
+        if rule not in RULES:
+            raise UsageError(f"{flag}: unknown rule '{rule}' (rules: {', '.join(RULES)})")
+    return rules
+
+
+def _jobs(
+    paths: list[str], args: argparse.Namespace, select: tuple[str, ...] | None, ignore: tuple[str, ...]
+) -> tuple[list[Job], list[str]]:
+    """A job per path with flags over configuration; unreadable stdin becomes an error message."""
+    from . import config
+
+    flags = Options(
+        lang=args.lang,
+        bundled=False if args.no_bundled else None,
+        select=select,
+        ignore=ignore or None,
+        fail_on=args.fail_on,
+        markup=args.markup,
+    )
+    extra = tuple(args.glossary)
+    jobs: list[Job] = []
+    errors: list[str] = []
+    for path in paths:
+        source: Source | None = None
+        name = path
+        if path == "-":
+            name = args.stdin_filename or "-"
+            try:
+                source = read_source("-")
+            except InputError as exc:
+                errors.append(str(exc))
+                continue
+            source = Source(name, source.text, source.bom)
+        found = config.find(name if name != "-" else os.getcwd())
+        options = flags.over(found.options(name) if found else Options())
+        if not options.lang:
+            where = f" in {found.path}" if found else ""
+            raise UsageError(f"{name}: no language: pass --lang or set 'lang'{where} ([tool.normalize] or .normalize.toml)")
+        jobs.append(
+            Job(
+                path=path if path != "-" else name,
+                lang=options.lang,
+                glossary=((options.glossaries or ()) + extra, options.bundled is not False),
+                markup=markup_for(name, options.markup),
+                select=options.select,
+                ignore=options.ignore or (),
+                fail_on=options.fail_on or "warning",
+                source=source,
+            )
+        )
+    return jobs, errors
+
+
+def _glossaries(keys: set[GlossaryKey], *, use_cache: bool) -> dict[GlossaryKey, Glossary]:
+    """Load every glossary the jobs need, before any file is touched."""
+    from .cache import load
+
+    return {key: load(key[0], bundled=key[1], use_cache=use_cache) for key in sorted(keys)}
+
+
+def _color(args: argparse.Namespace, stream: TextIO) -> bool:
+    if args.color != "auto":
+        return bool(args.color == "always")
+    return not os.environ.get("NO_COLOR") and stream.isatty() and os.environ.get("TERM") != "dumb"
+
+
+def _emit(stream: TextIO, args: argparse.Namespace, results: list[FileResult], context: Context) -> None:
+    if args.format != "text" and hasattr(stream, "reconfigure"):
+        stream.reconfigure(encoding="utf-8")  # machine formats are always UTF-8
+    emitter(args.format)(stream, results, context)
+    stream.flush()
+
+
+def _write_fixed(outcome: Outcome) -> None:
+    assert outcome.source is not None and outcome.result is not None
+    sys.stdout.flush()
+    sys.stdout.buffer.write(encode(outcome.source, outcome.result.text))
+    sys.stdout.flush()
+
+
+def _write_diffs(changed: list[Outcome]) -> None:
+    import difflib
+
+    out = sys.stdout
+    if hasattr(out, "reconfigure"):
+        out.reconfigure(encoding="utf-8", newline="")
+    for outcome in changed:
+        assert outcome.source is not None and outcome.result is not None
+        before, after = _lines(outcome.source.text), _lines(outcome.result.text)
+        for line in difflib.unified_diff(before, after, outcome.job.path, outcome.job.path):
+            out.write(line if line.endswith("\n") else line + "\n\\ No newline at end of file\n")
+    out.flush()
+
+
+def _lines(text: str) -> list[str]:
+    """Lines split at ``\\n`` only, each keeping its ending (``\\r\\n`` stays whole)."""
+    parts = text.split("\n")
+    return [p + "\n" for p in parts[:-1]] + ([parts[-1]] if parts[-1] else [])

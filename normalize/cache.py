@@ -1,0 +1,109 @@
+"""Compiled-glossary cache: a pickled :class:`Glossary` with its matcher, keyed by content.
+
+The key is a SHA-256 over the package version, the Python version, the package's own modules
+(size and mtime) and every glossary file's path and bytes, so an edited glossary or an upgraded
+normalize never sees a stale entry. Entries are written to a temporary file and renamed, so a
+concurrent writer never exposes half a file; anything unreadable is ignored and rebuilt. On a hit
+no YAML is parsed. The folder is ``$NORMALIZE_CACHE_DIR``, else ``$XDG_CACHE_HOME/normalize``,
+else ``~/.cache/normalize``.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import pickle
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from .loader import bundled_dir, glossary_files, load_glossary
+from .model import Glossary
+
+_MAGIC = b"normalize-glossary-cache\n"
+_KEEP = 16  # entries kept in the folder; older ones are removed when a new one is written
+
+
+def cache_dir() -> Path:
+    """The folder holding cached glossaries."""
+    explicit = os.environ.get("NORMALIZE_CACHE_DIR")
+    if explicit:
+        return Path(explicit)
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return Path(base) / "normalize"
+
+
+def load(paths: Sequence[str], *, bundled: bool = True, use_cache: bool = True) -> Glossary:
+    """Like :func:`normalize.load_glossary`, through the cache; raises ``GlossaryError`` the same way."""
+    key = _key(paths, bundled) if use_cache else None
+    if key is not None:
+        cached = _read(key)
+        if cached is not None:
+            return cached
+    glossary = load_glossary(*paths, bundled=bundled)
+    if key is not None:
+        glossary.matcher  # noqa: B018 - compile now, so the pickle holds the automaton
+        _write(key, glossary)
+    return glossary
+
+
+def _key(paths: Sequence[str], bundled: bool) -> str | None:
+    """The cache key, or ``None`` when a glossary file cannot be read (the loader reports it)."""
+    from . import __version__
+
+    digest = hashlib.sha256(f"{__version__}\0{sys.version_info[:2]}\0{bundled}\0".encode())
+    package = Path(__file__).parent
+    try:
+        for entry in sorted(os.scandir(package), key=lambda e: e.name):
+            if entry.name.endswith(".py"):
+                info = entry.stat()
+                digest.update(f"{entry.name}\0{info.st_size}\0{info.st_mtime_ns}\0".encode())
+        files = (glossary_files([bundled_dir()]) if bundled else []) + glossary_files(paths)
+        for file in files:
+            digest.update(f"{file}\0".encode())
+            digest.update(hashlib.sha256(file.read_bytes()).digest())
+    except OSError:
+        return None
+    return digest.hexdigest()
+
+
+def _entry(key: str) -> Path:
+    return cache_dir() / f"glossary-{key[:32]}.pickle"
+
+
+def _read(key: str) -> Glossary | None:
+    header = _MAGIC + key.encode() + b"\n"
+    try:
+        data = _entry(key).read_bytes()
+        if not data.startswith(header):
+            return None
+        glossary = pickle.loads(data[len(header) :])
+    except Exception:  # noqa: BLE001 - a corrupt or foreign cache is rebuilt, never fatal
+        return None
+    return glossary if isinstance(glossary, Glossary) else None
+
+
+def _write(key: str, glossary: Glossary) -> None:
+    import tempfile
+
+    folder = cache_dir()
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        data = _MAGIC + key.encode() + b"\n" + pickle.dumps(glossary, protocol=pickle.HIGHEST_PROTOCOL)
+        fd, tmp = tempfile.mkstemp(prefix=".glossary-", suffix=".tmp", dir=folder)
+        try:
+            with os.fdopen(fd, "wb") as handle:
+                handle.write(data)
+            os.replace(tmp, _entry(key))
+        finally:
+            if os.path.exists(tmp):
+                os.unlink(tmp)
+        _prune(folder)
+    except (OSError, pickle.PicklingError, RecursionError):
+        pass  # a cache that cannot be written only costs time
+
+
+def _prune(folder: Path) -> None:
+    entries = sorted(folder.glob("glossary-*.pickle"), key=lambda p: p.stat().st_mtime, reverse=True)
+    for old in entries[_KEEP:]:
+        old.unlink(missing_ok=True)

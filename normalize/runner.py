@@ -1,0 +1,201 @@
+"""Running lint and fix over many files: one job per file, sequential or on every core."""
+
+from __future__ import annotations
+
+import os
+import sys
+import time
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from dataclasses import dataclass
+
+from . import markup, suppress
+from .api import MAX_FIX_ROUNDS, lint
+from .files import InputError, Source, encode, read_source, write_atomic
+from .findings import SEVERITY_ORDER, Finding
+from .model import Glossary
+from .report import FileResult
+from .rewrite import apply_fixes
+
+#: A glossary is identified by its files (absolute paths) and whether the bundled ones are included.
+GlossaryKey = tuple[tuple[str, ...], bool]
+
+#: Below these sizes the work is done in this process: starting workers would cost more.
+PARALLEL_MIN_FILES = 8
+PARALLEL_MIN_BYTES = 256 * 1024
+
+
+@dataclass(frozen=True, slots=True)
+class Job:
+    """One file to lint or fix, with everything resolved from configuration and flags."""
+
+    path: str
+    lang: str
+    glossary: GlossaryKey
+    markup: str
+    select: tuple[str, ...] | None = None
+    ignore: tuple[str, ...] = ()
+    fail_on: str = "warning"
+    source: Source | None = None
+    """Already read (stdin); otherwise the file is read by the worker."""
+
+
+@dataclass(frozen=True, slots=True)
+class Task:
+    """What to do with every job."""
+
+    fix: bool = False
+    write: bool = False
+    """Write fixed files in place."""
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """The result of one job: findings (left after fixing), or an error message."""
+
+    job: Job
+    result: FileResult | None = None
+    error: str | None = None
+    source: Source | None = None
+    """The file as read (before fixing)."""
+    fixes: int = 0
+    """Fixes applied (or that would be applied)."""
+
+    @property
+    def changed(self) -> bool:
+        """Whether fixing changed the text."""
+        return self.result is not None and self.source is not None and self.result.text != self.source.text
+
+    @property
+    def failed(self) -> bool:
+        """Whether a finding is at or above the job's ``fail_on`` severity."""
+        if self.result is None:
+            return False
+        limit = SEVERITY_ORDER.index(self.job.fail_on)  # type: ignore[arg-type]
+        return any(SEVERITY_ORDER.index(f.severity) <= limit for f in self.result.findings)
+
+
+def check(text: str, job: Job, glossary: Glossary) -> list[Finding]:
+    """Findings for a text: prose only for Markdown, minus those suppressed by comments."""
+    options = {"select": job.select, "ignore": job.ignore}
+    if job.markup == "markdown":
+        view = markup.prose(text)
+        found = [f for f in lint(view.masked, job.lang, glossary, **options) if view.inside(text, f.start, f.end)]
+        return suppress.parse(text, True, view.html).filter(found)
+    return suppress.parse(text, False).filter(lint(text, job.lang, glossary, **options))
+
+
+def fix(text: str, job: Job, glossary: Glossary) -> tuple[str, int, list[Finding]]:
+    """Apply safe fixes until none applies; return the text, the fixes applied and what is left."""
+    applied = 0
+    for _ in range(MAX_FIX_ROUNDS):
+        findings = check(text, job, glossary)
+        new, count = apply_fixes(text, findings)
+        if not count or new == text:
+            return text, applied, findings
+        text, applied = new, applied + count
+    return text, applied, check(text, job, glossary)
+
+
+def run_job(job: Job, task: Task, glossaries: Mapping[GlossaryKey, Glossary]) -> Outcome:
+    """Lint or fix one file; input problems become an :class:`Outcome` with an error."""
+    try:
+        source = job.source or read_source(job.path)
+    except InputError as exc:
+        return Outcome(job, error=str(exc))
+    glossary = glossaries[job.glossary]
+    if not task.fix:
+        findings = check(source.text, job, glossary)
+        return Outcome(job, FileResult(job.path, source.text, tuple(findings)), source=source)
+    text, applied, findings = fix(source.text, job, glossary)
+    if task.write and text != source.text:
+        try:
+            write_atomic(job.path, encode(source, text))
+        except OSError as exc:
+            return Outcome(job, error=f"{job.path}: cannot write: {exc.strerror or exc}")
+    return Outcome(job, FileResult(job.path, text, tuple(findings)), source=source, fixes=applied)
+
+
+def run(
+    jobs: Sequence[Job],
+    task: Task,
+    glossaries: Mapping[GlossaryKey, Glossary],
+    *,
+    workers: int = 0,
+    progress: bool = False,
+) -> Iterator[Outcome]:
+    """Outcomes in the order of ``jobs``; on several processes when that pays (``workers=0``: decide)."""
+    count = _workers(jobs, workers)
+    bar = Progress(len(jobs)) if progress else None
+    if count <= 1:
+        outcomes: Iterator[Outcome] = (run_job(job, task, glossaries) for job in jobs)
+    else:
+        outcomes = _parallel(jobs, task, glossaries, count)
+    for outcome in outcomes:
+        if bar:
+            bar.step()
+        yield outcome
+    if bar:
+        bar.close()
+
+
+def _workers(jobs: Sequence[Job], requested: int) -> int:
+    if requested:
+        return min(requested, len(jobs))
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+    if cores < 2 or len(jobs) < PARALLEL_MIN_FILES:
+        return 1
+    size = 0
+    for job in jobs:
+        try:
+            size += os.stat(job.path).st_size if job.source is None else 0
+        except OSError:
+            pass
+        if size >= PARALLEL_MIN_BYTES:
+            return min(cores, len(jobs))
+    return 1
+
+
+_GLOSSARIES: Mapping[GlossaryKey, Glossary] = {}
+
+
+def _init_worker(glossaries: Mapping[GlossaryKey, Glossary]) -> None:
+    global _GLOSSARIES
+    _GLOSSARIES = glossaries
+
+
+def _work(job_and_task: tuple[Job, Task]) -> Outcome:
+    return run_job(job_and_task[0], job_and_task[1], _GLOSSARIES)
+
+
+def _parallel(jobs: Sequence[Job], task: Task, glossaries: Mapping[GlossaryKey, Glossary], count: int) -> Iterator[Outcome]:
+    from concurrent.futures import ProcessPoolExecutor
+
+    chunk = max(1, min(32, len(jobs) // (count * 8)))
+    with ProcessPoolExecutor(count, initializer=_init_worker, initargs=(dict(glossaries),)) as pool:
+        yield from pool.map(_work, [(job, task) for job in jobs], chunksize=chunk)
+
+
+class Progress:
+    """A progress bar on stderr, drawn only after a second and at most ten times a second."""
+
+    def __init__(self, total: int, clock: Callable[[], float] = time.monotonic) -> None:
+        self.total, self.done, self.clock = total, 0, clock
+        self.started = self.drawn = clock()
+        self.visible = False
+
+    def step(self) -> None:
+        """Count one finished file."""
+        self.done += 1
+        now = self.clock()
+        if now - self.started >= 1.0 and (now - self.drawn >= 0.1 or self.done == self.total):
+            self.drawn, self.visible = now, True
+            filled = 30 * self.done // self.total
+            bar = "█" * filled + "░" * (30 - filled)
+            sys.stderr.write(f"\r{bar} {self.done}/{self.total} files")
+            sys.stderr.flush()
+
+    def close(self) -> None:
+        """Erase the bar."""
+        if self.visible:
+            sys.stderr.write("\r\033[K")
+            sys.stderr.flush()
