@@ -10,7 +10,9 @@ came from, so a match in folded text maps back to exact ``str`` offsets.
 
 from __future__ import annotations
 
+import codecs
 import re
+import threading
 import unicodedata
 from bisect import bisect_right
 from dataclasses import dataclass
@@ -95,8 +97,11 @@ def _char_class(chars: list[str]) -> str:
     return "[" + "".join(re.escape(c) for c in sorted(chars)) + "]"
 
 
-def fold_text(text: str) -> FoldedText:
-    """Fold a document, keeping the map back to original offsets."""
+def fold_text_reference(text: str) -> FoldedText:
+    """Fold a document, keeping the map back to original offsets (slow, obvious reference).
+
+    :func:`fold_text` must give the same result; property tests compare the two.
+    """
     distinct = set(text)
     spacey: list[str] = []
     irregular: list[str] = []
@@ -170,3 +175,130 @@ def _record_chars(
         o_starts.append(orig_start + i)
         o_ends.append(orig_start + i + 1)
         f += width
+
+
+# --- the fast path ---------------------------------------------------------------------------
+# ASCII goes through one bytes.translate (case, punctuation); only runs of non-ASCII characters
+# reach Python code, through an encode error handler that folds them and records their offsets.
+
+_HOLE = "\x00"  # a non-whitespace placeholder for the spaces that punctuation folds to
+_ASCII_TABLE = bytes(
+    ord(c.lower()) if c.isascii() and c.isalnum() else ord("|") if c == "|" else ord(" ")
+    for c in map(chr, range(256))
+)
+_WHITESPACE_RUN = re.compile(rb"[\t\n\x0b\x0c\r\x1c-\x1f ]{2,}")
+
+
+@lru_cache(maxsize=4096)
+def _fold_run(run: str) -> tuple[str, tuple[tuple[int, int], ...]]:
+    """A run of non-ASCII characters folded, with (index, width) of each character of width != 1."""
+    pieces: list[str] = []
+    odd: list[tuple[int, int]] = []
+    for i, char in enumerate(run):
+        folded = " " if char.isspace() else _TABLE[ord(char)].replace(" ", _HOLE)
+        if len(folded) != 1:
+            odd.append((i, len(folded)))
+        pieces.append(folded)
+    return "".join(pieces), tuple(odd)
+
+
+class _Recorder:
+    """State of one fold: irregular characters seen so far, in encoded coordinates."""
+
+    __slots__ = ("delta", "segments")
+
+    def __init__(self) -> None:
+        self.delta = 0
+        self.segments: list[tuple[int, int, int, int]] = []
+
+    def handle(self, exc: UnicodeEncodeError) -> tuple[str, int]:
+        run = exc.object[exc.start : exc.end]
+        folded, odd = _fold_run(run)
+        if odd:
+            widths = dict(odd)
+            pos = exc.start + self.delta
+            for i in range(len(run)):
+                width = widths.get(i, 1)
+                if width != 1:
+                    self.segments.append((pos, pos + width, exc.start + i, exc.start + i + 1))
+                pos += width
+            self.delta += len(folded) - len(run)
+        return folded, exc.end
+
+
+_local = threading.local()
+
+
+def _handler(exc: UnicodeError) -> tuple[str, int]:
+    if not isinstance(exc, UnicodeEncodeError):
+        raise exc
+    recorder: _Recorder = _local.recorder
+    return recorder.handle(exc)
+
+
+codecs.register_error("normalize-fold", _handler)
+
+
+def fold_text(text: str) -> FoldedText:
+    """Fold a document, keeping the map back to original offsets."""
+    recorder = _Recorder()
+    _local.recorder = recorder
+    try:
+        encoded = text.encode("ascii", "normalize-fold")
+    finally:
+        _local.recorder = None
+    marks = recorder.segments  # (encoded start, encoded end, original start, original end)
+    runs = list(_WHITESPACE_RUN.finditer(encoded))
+    if runs:
+        pieces: list[bytes] = []
+        last = 0
+        for run in runs:
+            pieces.append(encoded[last : run.start()])
+            pieces.append(b" | " if run.group().count(b"\n") >= 2 else b" ")
+            last = run.end()
+        pieces.append(encoded[last:])
+        body = b"".join(pieces)
+        segments = _merge(marks, runs)
+    else:
+        body = encoded
+        segments = marks
+    folded = body.translate(_ASCII_TABLE).decode("ascii")
+    return FoldedText(
+        " " + folded + " ",
+        tuple(s[0] + 1 for s in segments),
+        tuple(s[1] + 1 for s in segments),
+        tuple(s[2] for s in segments),
+        tuple(s[3] for s in segments),
+    )
+
+
+def _merge(
+    marks: list[tuple[int, int, int, int]], runs: list[re.Match[bytes]]
+) -> list[tuple[int, int, int, int]]:
+    """Irregular characters and collapsed whitespace runs as one segment list in final coordinates."""
+    mark_starts = [m[0] for m in marks]
+
+    def to_orig(pos: int) -> int:
+        k = bisect_right(mark_starts, pos) - 1
+        if k >= 0 and pos < marks[k][1]:
+            return marks[k][2]
+        base_e, base_o = (marks[k][1], marks[k][3]) if k >= 0 else (0, 0)
+        return base_o + pos - base_e
+
+    out: list[tuple[int, int, int, int]] = []
+    shift = 0  # characters removed by collapsing so far
+    i = 0
+    for run in runs:
+        start, end = run.span()
+        while i < len(marks) and marks[i][0] < start:
+            m = marks[i]
+            out.append((m[0] - shift, m[1] - shift, m[2], m[3]))
+            i += 1
+        width = 3 if run.group().count(b"\n") >= 2 else 1
+        out.append((start - shift, start - shift + width, to_orig(start), to_orig(end - 1) + 1))
+        while i < len(marks) and marks[i][0] < end:
+            i += 1  # an invisible character inside a whitespace run
+        shift += (end - start) - width
+    for m in marks[i:]:
+        out.append((m[0] - shift, m[1] - shift, m[2], m[3]))
+    return out

@@ -13,11 +13,11 @@ import re
 from ..document import Document
 from ..findings import Finding
 from ..fold import fold
-from ..langs import script_of
+from ..langs import language_name, script_of
 from ..model import Slot
 from .terms import Resolved
 
-_GLOSS = re.compile(r"[^\S\n]*\((?P<inner>[^()\n]{1,120})\)")
+_GLOSS = re.compile(r"\((?P<inner>[^()\n]{1,120})\)")
 _WORD_END = re.compile(r"\w$")
 
 
@@ -28,7 +28,7 @@ def check(doc: Document, resolved: list[Resolved]) -> list[Finding]:
     findings: list[Finding] = []
     text = doc.text
     for match in _GLOSS.finditer(text):
-        start = match.start()
+        start = _space_before(text, match.start())
         if start == 0 or not _WORD_END.search(text[max(0, start - 1) : start]):
             continue
         inner = match.group("inner").strip()
@@ -62,10 +62,17 @@ def check(doc: Document, resolved: list[Resolved]) -> list[Finding]:
                 )
             )
             continue
-        finding = _glossary_gloss(doc, match, by_end.get(start), by_start.get(match.start("inner") + _lead(match)))
+        finding = _glossary_gloss(doc, start, match, by_end.get(start), by_start.get(match.start("inner") + _lead(match)))
         if finding is not None:
             findings.append(finding)
     return findings
+
+
+def _space_before(text: str, pos: int) -> int:
+    """Start of the blanks (not line breaks) just before ``pos``."""
+    while pos > 0 and text[pos - 1] in " \t\u00a0\u202f":
+        pos -= 1
+    return pos
 
 
 def _lead(match: re.Match[str]) -> int:
@@ -74,7 +81,7 @@ def _lead(match: re.Match[str]) -> int:
 
 
 def _glossary_gloss(
-    doc: Document, match: re.Match[str], name: Resolved | None, gloss: Resolved | None
+    doc: Document, start: int, match: re.Match[str], name: Resolved | None, gloss: Resolved | None
 ) -> Finding | None:
     if name is None or gloss is None or not name.ok or gloss.ok:
         return None
@@ -93,12 +100,10 @@ def _glossary_gloss(
         return None
     spelled = doc.text[name.start : name.end]
     scheme = {r.candidate.form.lang for r in gloss.readings if r.candidate.form.entity == entity.id}
-    from ..langs import language_name
-
     how = " or ".join(sorted(language_name(s) for s in scheme))
     return doc.finding(
         "variant-gloss",
-        match.start(),
+        start,
         match.end(),
         "",
         entity.id,

@@ -9,6 +9,7 @@ longest wins, so ``Alexander Lukaschenko`` is one name and not two.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 from ..document import Document
 from ..findings import Finding
@@ -103,17 +104,23 @@ def _any_valid(entry: Entry, lang: str) -> str:
 
 def _case_fits(surface: str, form: str) -> bool:
     """All-caps forms match only all-caps text; capitalised forms only capitalised text."""
-    letters = [c for c in form if c.isalpha()]
-    if not letters:
-        return True
-    seen = [c for c in surface if c.isalpha()]
-    if not seen:
-        return False
-    if len(letters) >= 2 and all(c.isupper() for c in letters):
-        return all(c.isupper() or not c.isalpha() for c in seen) and not any(c.islower() for c in seen)
-    if letters[0].isupper():
-        return seen[0].isupper() or not seen[0].islower()
+    shape = case_shape(form)
+    if shape == "upper":
+        return not any(c.islower() for c in surface)
+    if shape == "capital":
+        return not surface[:1].islower()
     return True
+
+
+@lru_cache(maxsize=None)
+def case_shape(form: str) -> str:
+    """``upper`` (an acronym: two or more letters, all capitals), ``capital`` or ``any``."""
+    letters = [c for c in form if c.isalpha()]
+    if len(letters) >= 2 and all(c.isupper() for c in letters):
+        return "upper"
+    if letters and letters[0].isupper():
+        return "capital"
+    return "any"
 
 
 def _ending_fits(ending: str, cand: Candidate, lang: str) -> bool:
