@@ -11,17 +11,18 @@ import functools
 import os
 import sys
 from collections.abc import Sequence
-from typing import NoReturn, TextIO
+from typing import TYPE_CHECKING, NoReturn, TextIO
 
 from . import __version__
 from .config import ConfigError, Options
-from .files import DEFAULT_EXCLUDE, DEFAULT_INCLUDE, InputError, Source, encode, expand, read_source
+from .files import DEFAULT_EXCLUDE, DEFAULT_INCLUDE, InputError, Source, encode, expand, markup_for, read_source
 from .findings import RULES, SEVERITY_ORDER
 from .loader import GlossaryError
-from .model import Glossary
-from .markup import markup_for
 from .report import FORMATS, Context, FileResult, emitter
 from .runner import GlossaryKey, Job, Outcome, Task, run
+
+if TYPE_CHECKING:
+    from .model import Glossary
 
 
 class UsageError(Exception):
@@ -126,6 +127,8 @@ def _main(argv: Sequence[str] | None) -> int:
     if to_stdout and len(paths) != 1:
         raise UsageError(f"fix prints one fixed file; for {len(paths)} files use --diff, --in-place or --check")
 
+    if not paths:
+        print(f"normalize: warning: no files to check in {' '.join(args.paths)}", file=sys.stderr)
     jobs, errors = _jobs(paths, args, select, ignore)
     glossaries = _glossaries({job.glossary for job in jobs}, use_cache=not args.no_cache)
     task = Task(fix=fixing, write=fixing and args.in_place)
@@ -237,8 +240,11 @@ def _color(args: argparse.Namespace, stream: TextIO) -> bool:
 
 
 def _emit(stream: TextIO, args: argparse.Namespace, results: list[FileResult], context: Context) -> None:
-    if args.format != "text" and hasattr(stream, "reconfigure"):
-        stream.reconfigure(encoding="utf-8")  # machine formats are always UTF-8
+    if hasattr(stream, "reconfigure"):
+        if args.format != "text":
+            stream.reconfigure(encoding="utf-8")  # machine formats are always UTF-8
+        elif (stream.encoding or "").lower().replace("-", "") != "utf8":
+            stream.reconfigure(errors="backslashreplace")  # a non-UTF-8 terminal still gets every finding
     emitter(args.format)(stream, results, context)
     stream.flush()
 

@@ -12,6 +12,8 @@ from functools import lru_cache
 from pathlib import Path
 
 BOM = "\ufeff"
+#: File names read as Markdown unless ``--markup`` or the configuration says otherwise.
+MARKDOWN_SUFFIXES = (".md", ".markdown", ".mdown", ".mkd")
 #: Patterns included when a folder is walked, unless ``--include`` says otherwise.
 DEFAULT_INCLUDE = ("*.txt", "*.md", "*.markdown")
 #: Folder names never entered when a folder is walked.
@@ -46,6 +48,13 @@ def decode(data: bytes, path: str) -> Source:
     if text.startswith(BOM):
         return Source(path, text[1:], bom=True)
     return Source(path, text)
+
+
+def markup_for(path: str, override: str | None = None) -> str:
+    """``markdown`` or ``text``: the override, else from the file name."""
+    if override:
+        return override
+    return "markdown" if path.lower().endswith(MARKDOWN_SUFFIXES) else "text"
 
 
 def read_source(path: str) -> Source:

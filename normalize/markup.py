@@ -18,7 +18,6 @@ if TYPE_CHECKING:
     from markdown_it.rules_inline import StateInline
     from markdown_it.token import Token
 
-MARKDOWN_SUFFIXES = (".md", ".markdown", ".mdown", ".mkd")
 _URL = re.compile(r"(?:https?://|ftp://|www\.)[^\s<>()\[\]]+", re.IGNORECASE)
 _FRONT_MATTER = re.compile(r"\A(---|\+\+\+)[ \t]*\r?\n.*?^\1[ \t]*$", re.DOTALL | re.MULTILINE)
 #: Inline rules (name, function name, token made, label offset): without a label offset the whole
@@ -48,13 +47,6 @@ class Prose:
     def inside(self, text: str, start: int, end: int) -> bool:
         """Whether ``text[start:end]`` lies wholly in prose."""
         return self.masked[start:end] == text[start:end]
-
-
-def markup_for(path: str, override: str | None = None) -> str:
-    """``markdown`` or ``text``: the override, else from the file name."""
-    if override:
-        return override
-    return "markdown" if path.lower().endswith(MARKDOWN_SUFFIXES) else "text"
 
 
 def prose(text: str) -> Prose:

@@ -8,7 +8,6 @@ import time
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 
-from . import markup, suppress
 from .api import MAX_FIX_ROUNDS, lint
 from .files import InputError, Source, encode, read_source, write_atomic
 from .findings import SEVERITY_ORDER, Finding
@@ -77,11 +76,20 @@ class Outcome:
 def check(text: str, job: Job, glossary: Glossary) -> list[Finding]:
     """Findings for a text: prose only for Markdown, minus those suppressed by comments."""
     options = {"select": job.select, "ignore": job.ignore}
+    html: tuple[tuple[int, int], ...] = ()
     if job.markup == "markdown":
-        view = markup.prose(text)
+        from .markup import prose
+
+        view = prose(text)
         found = [f for f in lint(view.masked, job.lang, glossary, **options) if view.inside(text, f.start, f.end)]
-        return suppress.parse(text, True, view.html).filter(found)
-    return suppress.parse(text, False).filter(lint(text, job.lang, glossary, **options))
+        html = view.html
+    else:
+        found = lint(text, job.lang, glossary, **options)
+    if "normalize:" not in text:  # no directives: the suppression module is not even imported
+        return found
+    from .suppress import parse
+
+    return parse(text, job.markup == "markdown", html).filter(found)
 
 
 def fix(text: str, job: Job, glossary: Glossary) -> tuple[str, int, list[Finding]]:

