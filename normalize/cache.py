@@ -81,7 +81,7 @@ def _read(key: str) -> Glossary | None:
         if not data.startswith(header):
             return None
         glossary = pickle.loads(data[len(header) :])
-    except Exception:  # noqa: BLE001 - a corrupt or foreign cache is rebuilt, never fatal
+    except Exception:  # a corrupt, truncated or foreign cache is rebuilt, never fatal
         return None
     return glossary if isinstance(glossary, Glossary) else None
 

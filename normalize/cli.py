@@ -66,6 +66,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
         return 1
+    except Exception as exc:  # a bug: still one line, not a traceback, unless asked for
+        if os.environ.get("NORMALIZE_DEBUG"):
+            raise
+        return _fail(f"internal error: {type(exc).__name__}: {exc} (NORMALIZE_DEBUG=1 shows the traceback)")
 
 
 def _fail(message: str) -> int:
@@ -78,21 +82,57 @@ def parser(commands: Sequence[str] = ("lint", "fix")) -> argparse.ArgumentParser
     common = _Parser(add_help=False, formatter_class=_Formatter)
     common.add_argument("paths", nargs="+", metavar="PATH", help="files, folders (searched recursively) or - for stdin")
     common.add_argument("--lang", help="language of the drafts, e.g. de (default: from configuration)")
-    common.add_argument("--glossary", action="append", default=[], metavar="PATH", help="extra glossary file or folder (repeatable)")
+    common.add_argument(
+        "--glossary", action="append", default=[], metavar="PATH", help="extra glossary file or folder (repeatable)"
+    )
     common.add_argument("--no-bundled", action="store_true", help="do not load the bundled glossaries")
-    common.add_argument("--select", action="append", metavar="RULE", help="only these rules (comma-separated, repeatable)")
-    common.add_argument("--ignore", action="append", metavar="RULE", help="never these rules (comma-separated, repeatable)")
-    common.add_argument("--fail-on", choices=SEVERITY_ORDER, help="lowest severity that makes the exit code 1 (default: warning)")
+    common.add_argument(
+        "--select", action="append", metavar="RULE", help="only these rules (comma-separated, repeatable)"
+    )
+    common.add_argument(
+        "--ignore", action="append", metavar="RULE", help="never these rules (comma-separated, repeatable)"
+    )
+    common.add_argument(
+        "--fail-on", choices=SEVERITY_ORDER, help="lowest severity that makes the exit code 1 (default: warning)"
+    )
     common.add_argument("--format", choices=FORMATS, default="text", help="output format (default: text)")
-    common.add_argument("--markup", choices=("markdown", "text"), help="how to read files (default: by extension, .md is markdown)")
-    common.add_argument("--include", action="append", metavar="GLOB", help=f"files to take from folders (default: {' '.join(DEFAULT_INCLUDE)})")
-    common.add_argument("--exclude", action="append", default=[], metavar="GLOB", help="files or folders to skip in folders (repeatable)")
-    common.add_argument("--stdin-filename", metavar="NAME", help="name for stdin: for messages, configuration and markup")
-    common.add_argument("-q", "--quiet", action="store_true", help="only the findings: no source lines, summary or progress")
-    common.add_argument("--color", choices=("auto", "always", "never"), default="auto", help="colour output (default: auto; honours NO_COLOR)")
-    common.add_argument("-j", "--jobs", type=int, default=0, metavar="N", help="processes to use (default: all cores for large runs)")
+    common.add_argument(
+        "--markup", choices=("markdown", "text"), help="how to read files (default: by extension, .md is markdown)"
+    )
+    common.add_argument(
+        "--include",
+        action="append",
+        metavar="GLOB",
+        help=f"files to take from folders (default: {' '.join(DEFAULT_INCLUDE)})",
+    )
+    common.add_argument(
+        "--exclude",
+        action="append",
+        default=[],
+        metavar="GLOB",
+        help="files or folders to skip in folders (repeatable)",
+    )
+    common.add_argument(
+        "--stdin-filename", metavar="NAME", help="name for stdin: for messages, configuration and markup"
+    )
+    common.add_argument(
+        "-q", "--quiet", action="store_true", help="only the findings: no source lines, summary or progress"
+    )
+    common.add_argument(
+        "--color",
+        choices=("auto", "always", "never"),
+        default="auto",
+        help="colour output (default: auto; honours NO_COLOR)",
+    )
+    common.add_argument(
+        "-j", "--jobs", type=int, default=0, metavar="N", help="processes to use (default: all cores for large runs)"
+    )
     common.add_argument("--no-cache", action="store_true", help="do not read or write the compiled-glossary cache")
-    top = _Parser(prog="normalize", description="Keep names consistent across languages: lint and fix drafts.", formatter_class=_Formatter)
+    top = _Parser(
+        prog="normalize",
+        description="Keep names consistent across languages: lint and fix drafts.",
+        formatter_class=_Formatter,
+    )
     top.add_argument("--version", action="version", version=f"normalize {__version__}")
     sub = top.add_subparsers(dest="command", required=True, metavar="{lint,fix}", parser_class=_Parser)
     if "lint" in commands:
@@ -153,7 +193,10 @@ def _main(argv: Sequence[str] | None) -> int:
             _write_diffs(changed)
         for outcome in changed if not quiet else ():
             n = outcome.fixes
-            print(f"Would fix {n} problem{'s' * (n != 1)} in {outcome.job.path}", file=sys.stderr if args.diff else sys.stdout)
+            print(
+                f"Would fix {n} problem{'s' * (n != 1)} in {outcome.job.path}",
+                file=sys.stderr if args.diff else sys.stdout,
+            )
         return code or int(bool(changed))
     if to_stdout and done:
         _write_fixed(done[0])
@@ -210,7 +253,9 @@ def _jobs(
         options = flags.over(found.options(name) if found else Options())
         if not options.lang:
             where = f" in {found.path}" if found else ""
-            raise UsageError(f"{name}: no language: pass --lang or set 'lang'{where} ([tool.normalize] or .normalize.toml)")
+            raise UsageError(
+                f"{name}: no language: pass --lang or set 'lang'{where} ([tool.normalize] or .normalize.toml)"
+            )
         jobs.append(
             Job(
                 path=path if path != "-" else name,

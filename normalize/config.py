@@ -161,7 +161,9 @@ def _config(path: str, text: str, table: Any, *, pyproject: bool) -> Config:
 
 
 def _options(table: Mapping[str, Any], where: _Where, prefix: str, *, top: bool) -> Options:
-    allowed = {"lang", "select", "ignore", "fail-on", "markup"} | ({"glossaries", "bundled", "overrides"} if top else set())
+    allowed = {"lang", "select", "ignore", "fail-on", "markup"} | (
+        {"glossaries", "bundled", "overrides"} if top else set()
+    )
     for key in table:
         if key not in allowed:
             raise where.error(key, f"unknown key '{prefix}{key}' (expected one of: {', '.join(sorted(allowed))})")

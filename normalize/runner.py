@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sys
 import time
@@ -69,27 +70,26 @@ class Outcome:
         """Whether a finding is at or above the job's ``fail_on`` severity."""
         if self.result is None:
             return False
-        limit = SEVERITY_ORDER.index(self.job.fail_on)  # type: ignore[arg-type]
+        limit = SEVERITY_ORDER.index(self.job.fail_on)
         return any(SEVERITY_ORDER.index(f.severity) <= limit for f in self.result.findings)
 
 
 def check(text: str, job: Job, glossary: Glossary) -> list[Finding]:
     """Findings for a text: prose only for Markdown, minus those suppressed by comments."""
-    options = {"select": job.select, "ignore": job.ignore}
-    html: tuple[tuple[int, int], ...] = ()
-    if job.markup == "markdown":
+    markdown = job.markup == "markdown"
+    if markdown:
         from .markup import prose
 
         view = prose(text)
-        found = [f for f in lint(view.masked, job.lang, glossary, **options) if view.inside(text, f.start, f.end)]
-        html = view.html
+        found = lint(view.masked, job.lang, glossary, select=job.select, ignore=job.ignore)
+        found = [f for f in found if view.inside(text, f.start, f.end)]
     else:
-        found = lint(text, job.lang, glossary, **options)
+        found = lint(text, job.lang, glossary, select=job.select, ignore=job.ignore)
     if "normalize:" not in text:  # no directives: the suppression module is not even imported
         return found
     from .suppress import parse
 
-    return parse(text, job.markup == "markdown", html).filter(found)
+    return parse(text, markdown, view.html if markdown else ()).filter(found)
 
 
 def fix(text: str, job: Job, glossary: Glossary) -> tuple[str, int, list[Finding]]:
@@ -154,10 +154,8 @@ def _workers(jobs: Sequence[Job], requested: int) -> int:
         return 1
     size = 0
     for job in jobs:
-        try:
+        with contextlib.suppress(OSError):
             size += os.stat(job.path).st_size if job.source is None else 0
-        except OSError:
-            pass
         if size >= PARALLEL_MIN_BYTES:
             return min(cores, len(jobs))
     return 1
@@ -175,7 +173,9 @@ def _work(job_and_task: tuple[Job, Task]) -> Outcome:
     return run_job(job_and_task[0], job_and_task[1], _GLOSSARIES)
 
 
-def _parallel(jobs: Sequence[Job], task: Task, glossaries: Mapping[GlossaryKey, Glossary], count: int) -> Iterator[Outcome]:
+def _parallel(
+    jobs: Sequence[Job], task: Task, glossaries: Mapping[GlossaryKey, Glossary], count: int
+) -> Iterator[Outcome]:
     from concurrent.futures import ProcessPoolExecutor
 
     chunk = max(1, min(32, len(jobs) // (count * 8)))

@@ -89,4 +89,3 @@ def parse(text: str, markdown: bool, html: Iterable[Span] = ()) -> Suppressions:
 def _rules(raw: str | None) -> frozenset[str] | None:
     names = frozenset(n for n in re.split(r"[\s,]+", raw or "") if n)
     return names or None
-

@@ -93,7 +93,9 @@ def test_concurrent_cold_runs(setup: tuple[Path, Path, Path]) -> None:
     args = ["lint", "--no-bundled", "--glossary", str(glossary), "--lang", "de", "-q", str(draft)]
     env = {**os.environ, "NORMALIZE_CACHE_DIR": str(cache)}
     procs = [
-        subprocess.Popen([sys.executable, "-m", "normalize", *args], stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env)
+        subprocess.Popen(
+            [sys.executable, "-m", "normalize", *args], stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env
+        )
         for _ in range(6)
     ]
     outputs = [p.communicate(timeout=120) for p in procs]

@@ -50,7 +50,10 @@ def test_pyproject_discovery_and_override(tmp_path: Path) -> None:
     ]
     # found from a subfolder too, and for a file named from elsewhere
     inner = run("lint", "-q", "story.txt", cwd=root / "drafts" / "en")
-    assert _rules(inner.stdout) == [("story.txt", "[mistranslation]", "GOS"), ("story.txt", "[foreign-form]", "Weißrussland")]
+    assert _rules(inner.stdout) == [
+        ("story.txt", "[mistranslation]", "GOS"),
+        ("story.txt", "[foreign-form]", "Weißrussland"),
+    ]
     outside = run("lint", "-q", root / "drafts" / "en" / "story.txt", cwd=tmp_path.parent)
     assert "SCO" in outside.stdout
 
@@ -74,7 +77,9 @@ def test_dot_normalize_toml_wins_over_pyproject_and_nearest_wins(tmp_path: Path)
 def test_relative_glossaries_are_relative_to_the_config_file(tmp_path: Path) -> None:
     (tmp_path / "terms").mkdir()
     (tmp_path / "terms" / "g.yaml").write_bytes(GLOSSARY.read_bytes())
-    (tmp_path / ".normalize.toml").write_text('lang = "de"\nbundled = false\nglossaries = ["terms"]\n', encoding="utf-8")
+    (tmp_path / ".normalize.toml").write_text(
+        'lang = "de"\nbundled = false\nglossaries = ["terms"]\n', encoding="utf-8"
+    )
     (tmp_path / "sub").mkdir()
     (tmp_path / "sub" / "d.txt").write_text("Die GOS.\n", encoding="utf-8")
     out = run("lint", "-q", "d.txt", cwd=tmp_path / "sub")
@@ -98,7 +103,9 @@ def test_pyproject_without_our_table_is_skipped(tmp_path: Path) -> None:
         f'lang = "de"\nbundled = false\nglossaries = ["{GLOSSARY}"]\n', encoding="utf-8"
     )
     (tmp_path / "pkg").mkdir()
-    (tmp_path / "pkg" / "pyproject.toml").write_text('[project]\nname = "x"\n[tool.ruff]\nline-length = 1\n', encoding="utf-8")
+    (tmp_path / "pkg" / "pyproject.toml").write_text(
+        '[project]\nname = "x"\n[tool.ruff]\nline-length = 1\n', encoding="utf-8"
+    )
     (tmp_path / "pkg" / "d.txt").write_text("Die GOS.\n", encoding="utf-8")
     out = run("lint", "-q", "pkg/d.txt", cwd=tmp_path)
     assert out.returncode == 1, out.stderr
@@ -112,7 +119,7 @@ def test_pyproject_without_our_table_is_skipped(tmp_path: Path) -> None:
         ('lang = "de"\n\nselect = ["varient"]\n', 3, "unknown rule 'varient'"),
         ('lang = "de"\nlang = "en"\n', 2, "invalid TOML"),
         ('lang = "de"\n[[overrides]]\nlang = "en"\n', 2, "needs 'paths'"),
-        ('lang = 3\n', 1, "'lang' must be a non-empty string"),
+        ("lang = 3\n", 1, "'lang' must be a non-empty string"),
     ],
 )
 def test_invalid_configuration(tmp_path: Path, config: str, line: int, message: str) -> None:
@@ -131,8 +138,12 @@ def test_invalid_configuration(tmp_path: Path, config: str, line: int, message: 
 
 
 def test_invalid_pyproject_table_names_the_line(tmp_path: Path) -> None:
-    (tmp_path / "pyproject.toml").write_text('[project]\nname = "x"\n\n[tool.normalize]\nlang = "de"\nbundeled = false\n', encoding="utf-8")
+    (tmp_path / "pyproject.toml").write_text(
+        '[project]\nname = "x"\n\n[tool.normalize]\nlang = "de"\nbundeled = false\n', encoding="utf-8"
+    )
     (tmp_path / "d.txt").write_text("x\n", encoding="utf-8")
     out = run("lint", "d.txt", cwd=tmp_path)
     assert out.returncode == 2
-    assert out.stderr.strip().startswith(f"normalize: {tmp_path / 'pyproject.toml'}:6: unknown key 'tool.normalize.bundeled'")
+    assert out.stderr.strip().startswith(
+        f"normalize: {tmp_path / 'pyproject.toml'}:6: unknown key 'tool.normalize.bundeled'"
+    )

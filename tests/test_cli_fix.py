@@ -185,3 +185,33 @@ def test_glossary_given_twice_and_config_glossary(tmp_path: Path, draft: Path) -
     out = run("fix", "--no-bundled", "--glossary", GLOSSARY, "--glossary", GLOSSARY, "--lang", "de", draft)
     assert out.returncode == 2  # the same ids twice are a glossary problem, reported like any other
     assert "Traceback" not in out.stderr
+
+
+def test_killed_run_leaves_every_file_whole(tmp_path: Path) -> None:
+    """SIGKILL in the middle of --in-place: each draft is as it was or fully fixed, never half."""
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    before, after = "Die GOS tagte in Weißrussland.\n" * 300, "Die SOZ tagte in Belarus.\n" * 300
+    folder = tmp_path / "drafts"
+    folder.mkdir()
+    for i in range(200):
+        (folder / f"d{i:03}.txt").write_text(before, encoding="utf-8")
+    env = {**os.environ, "NORMALIZE_CACHE_DIR": str(tmp_path / "cache")}
+    command = [sys.executable, "-m", "normalize", "fix", *OWN, "--lang", "de", "--in-place", "-q", "-j", "1", folder]
+    proc = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline and proc.poll() is None:
+        if (folder / "d005.txt").read_text(encoding="utf-8") == after:
+            break
+        time.sleep(0.01)
+    proc.send_signal(signal.SIGKILL)
+    proc.wait()
+    contents = {p.name: p.read_text(encoding="utf-8") for p in folder.iterdir() if not p.name.startswith(".")}
+    assert len(contents) == 200
+    assert set(contents.values()) <= {before, after}
+    assert after in contents.values()
+    leftovers = [p.name for p in folder.iterdir() if p.name.startswith(".")]
+    assert all(name.endswith(".normalize") for name in leftovers)  # at most a temporary file, never a draft

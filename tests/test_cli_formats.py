@@ -12,7 +12,7 @@ import normalize
 from .cli_support import DATA, GLOSSARY, lint
 
 #: Wide and astral characters before a finding: columns differ in characters and UTF-16 units.
-DRAFT = "Die GOS tagte.\r\n𝐀𝐁 中文 Weißrussland und Vladimir Putin.\nWang Yi (Wang I) und OKSB.\n"
+DRAFT = "Die GOS tagte.\r\n𝐀𝐁 中文 Weißrussland und Vladimir Putin.\nWang Yi (Wang I) und OKSB.\n"  # noqa: RUF001
 
 
 @pytest.fixture
@@ -78,7 +78,7 @@ def test_sarif_is_valid_and_complete(draft: Path) -> None:
     assert {r["level"] for r in results} == {"error", "warning"}
     variant = results[1]["locations"][0]["physicalLocation"]
     assert variant["artifactLocation"] == {"uri": "draft.txt", "uriBaseId": "%SRCROOT%"}
-    # "𝐀𝐁 中文 " is 6 characters but 8 UTF-16 code units (two astral letters)
+    # "𝐀𝐁 中文 " is 6 characters but 8 UTF-16 code units (two astral letters)  # noqa: RUF003
     assert variant["region"]["startLine"] == 2
     assert variant["region"]["startColumn"] == 9
     assert variant["region"]["endColumn"] == 9 + len("Weißrussland")
@@ -97,7 +97,15 @@ def test_sarif_offsets_round_trip(draft: Path) -> None:
         for change in result.get("fixes", []):
             for rep in change["artifactChanges"][0]["replacements"]:
                 region = rep["deletedRegion"]
-                edits.append((region["startLine"], region["startColumn"], region["endLine"], region["endColumn"], rep["insertedContent"]["text"]))
+                edits.append(
+                    (
+                        region["startLine"],
+                        region["startColumn"],
+                        region["endLine"],
+                        region["endColumn"],
+                        rep["insertedContent"]["text"],
+                    )
+                )
     units = [line.encode("utf-16-le") for line in lines]
 
     def offset(line: int, column: int) -> int:
@@ -121,7 +129,9 @@ def test_github_annotations(tmp_path: Path) -> None:
         "::error file=d%2C1.txt,line=1,col=5,endLine=1,endColumn=8,title=normalize [mistranslation]::"
         "'GOS' is a known mistranslation for Shanghai Cooperation Organisation; write 'SOZ'. (→ SOZ)"
     )
-    assert second.startswith("::warning file=d%2C1.txt,line=2,col=8,endLine=2,endColumn=17,title=normalize [variant-gloss]::")
+    assert second.startswith(
+        "::warning file=d%2C1.txt,line=2,col=8,endLine=2,endColumn=17,title=normalize [variant-gloss]::"
+    )
 
 
 def test_github_escaping() -> None:

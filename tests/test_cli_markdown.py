@@ -95,17 +95,19 @@ def test_fix_touches_prose_only(tmp_path: Path) -> None:
     assert out.returncode == 0, out.stdout + out.stderr
     fixed = path.read_text(encoding="utf-8")
     assert "```\nGOS im Code\n```" in fixed
-    assert "(https://example.com/GOS \"GOS\")" in fixed
+    assert '(https://example.com/GOS "GOS")' in fixed
     assert "[Belarus](https://example.com/GOS" in fixed
     assert "| Belarus | `GOS` | x SOZ y |" in fixed
     assert "![Karte Belarus `GOS`](img/GOS.png)" in fixed
-    assert fixed.count("GOS") == DOC.count("GOS") - len([p for p in PROSE if DOC.split("\n")[p[0] - 1][p[1] - 1 :].startswith("GOS")])
+    assert fixed.count("GOS") == DOC.count("GOS") - len(
+        [p for p in PROSE if DOC.split("\n")[p[0] - 1][p[1] - 1 :].startswith("GOS")]
+    )
     again = fix(path, "--lang", "de", "--check")
     assert again.returncode == 0
 
 
 def test_crlf_markdown_keeps_offsets(tmp_path: Path) -> None:
     path = tmp_path / "doc.md"
-    path.write_bytes("# Titel\r\n\r\nDie `GOS` und GOS.\r\n".encode())
+    path.write_bytes(b"# Titel\r\n\r\nDie `GOS` und GOS.\r\n")
     out = lint(path, "--lang", "de", "-q")
     assert out.stdout.strip().startswith(f"{path}:3:15: error [mistranslation]")

@@ -27,7 +27,12 @@ def test_parallel_output_equals_sequential(folder: Path) -> None:
     two = lint(folder, "--lang", "de", "--format", "json", "-j", "2")
     assert one.returncode == auto.returncode == two.returncode == 2  # broken.txt
     assert one.stdout == auto.stdout == two.stdout
-    assert one.stderr == auto.stderr == two.stderr == f"normalize: {folder / 'broken.txt'}:1: not valid UTF-8 (byte 0xff); not linted\n"
+    assert (
+        one.stderr
+        == auto.stderr
+        == two.stderr
+        == f"normalize: {folder / 'broken.txt'}:1: not valid UTF-8 (byte 0xff); not linted\n"
+    )
 
 
 def test_parallel_fix_in_place(folder: Path, tmp_path: Path) -> None:

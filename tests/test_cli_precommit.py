@@ -38,7 +38,9 @@ def test_hooks_with_try_repo(tmp_path: Path) -> None:
         subprocess.run(["git", *args], cwd=repo, env=env, check=True, capture_output=True)
 
     git("init", "-q", ".")
-    (repo / ".normalize.toml").write_text(f'lang = "de"\nbundled = false\nglossaries = ["{GLOSSARY}"]\n', encoding="utf-8")
+    (repo / ".normalize.toml").write_text(
+        f'lang = "de"\nbundled = false\nglossaries = ["{GLOSSARY}"]\n', encoding="utf-8"
+    )
     (repo / "draft.md").write_text("# Die GOS\n\nDie GOS und die OKSB tagten. `GOS`\n", encoding="utf-8")
     (repo / "notes.txt").write_text("Weißrussland\n", encoding="utf-8")
     (repo / "script.py").write_text("print('GOS')\n", encoding="utf-8")  # not a draft: never touched

@@ -69,7 +69,10 @@ def _result(result: FileResult, finding: Finding, rule_ids: list[str]) -> dict[s
         deleted = {k: v for k, v in region.items() if k != "snippet"}
         change = {"deletedRegion": deleted, "insertedContent": {"text": finding.replacement}}
         out["fixes"] = [
-            {"description": {"text": verb}, "artifactChanges": [{"artifactLocation": location, "replacements": [change]}]}
+            {
+                "description": {"text": verb},
+                "artifactChanges": [{"artifactLocation": location, "replacements": [change]}],
+            }
         ]
     return out
 

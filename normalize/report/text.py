@@ -33,7 +33,8 @@ def headline(path: str, finding: Finding, paint: _Paint | None = None) -> str:
     if finding.replacement is not None:
         fix = " " + paint("fix", f"(→ {finding.replacement or 'remove'})")
     location = paint("path", f"{path}:{finding.line}:{finding.column}:")
-    return f"{location} {paint(finding.severity, finding.severity)} {paint('dim', f'[{finding.rule}]')} {finding.message}{fix}"
+    severity = paint(finding.severity, finding.severity)
+    return f"{location} {severity} {paint('dim', f'[{finding.rule}]')} {finding.message}{fix}"
 
 
 def excerpt(result: FileResult, finding: Finding, paint: _Paint) -> str:
