@@ -24,6 +24,10 @@ _NON_KEY = re.compile(r"[^a-z0-9]+")
 PARAGRAPH_BREAK = " | "
 
 
+#: Letters unidecode turns into punctuation although they have a usual Latin spelling.
+_LETTER_OVERRIDES = {"Ə": "a", "ə": "a", "Ǝ": "e", "ǝ": "e", "ɚ": "a"}
+
+
 class _FoldTable(dict[int, str]):
     """``str.translate`` table computed on demand, one entry per distinct character."""
 
@@ -40,14 +44,17 @@ def fold_char(char: str) -> str:
         return ""
     if char in "\u00ad\u200b\u200c\u200d\u2060\ufeff":
         return ""
+    if char in _LETTER_OVERRIDES:
+        return _LETTER_OVERRIDES[char]
     folded = unidecode(char).lower()
     if not folded:
-        return "" if unicodedata.category(char) in ("Cf", "Mn") else " "
+        return "" if unicodedata.category(char) in ("Cf", "Mn") or char.isalpha() else " "
     if folded.isalnum() and folded.isascii():
         return folded
     pieces = _NON_KEY.sub(" ", folded)
     if not pieces.strip():
-        return " "
+        # a letter without a Latin letter of its own (soft sign ь, ʻ in Oʻzbekiston) stays inside its word
+        return "" if char.isalpha() else " "
     # keep a trailing space from unidecode ("Xi " for 习): syllables of scripts without spaces
     return pieces.lstrip(" ")
 

@@ -178,3 +178,27 @@ def test_listed_inflected_form_wins_over_carried_ending(tmp_path) -> None:  # ty
     g = normalize.load_glossary(path, bundled=False)
     assert normalize.fix("Weißrusslands Grenze", lang="de", glossary=g) == "Belarus Grenze"
     assert normalize.fix("Weißrussland", lang="de", glossary=g) == "Belarus"
+
+
+def test_letters_without_latin_spelling_stay_in_their_word() -> None:
+    assert fold("Əliyev") == "aliyev"  # Azerbaijani schwa, as in Aliyev
+    assert fold("Григорьевич") == "grigorevich"  # the soft sign does not split the word
+    assert fold("Oʻzbekiston") == "ozbekiston"
+
+
+def test_exact_spelling_decides_between_forms_that_fold_alike(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    path = tmp_path / "g.yaml"
+    path.write_text(
+        """entries:
+  - id: ilham-aliyev
+    type: person
+    sources: [test]
+    names:
+      de: {given: Ilham, family: Alijew, admitted: [İlham Əliyev]}
+      en: {given: Ilham, family: Aliyev}
+""",
+        encoding="utf-8",
+    )
+    g = normalize.load_glossary(path, bundled=False)
+    assert rules("İlham Əliyev", g) == []
+    assert rules("Ilham Aliyev", g) == [("foreign-form", "Ilham Aliyev", "Ilham Alijew")]

@@ -56,7 +56,7 @@ def resolve(doc: Document) -> list[Resolved]:
     """Judge every match and keep the leftmost-longest non-overlapping ones that mean something."""
     judged: list[tuple[Match, tuple[Reading, ...]]] = []
     for match in scan(doc.glossary.matcher, doc.folded):
-        readings = tuple(r for r in (_judge(doc, match, cand, end) for cand, end in match.readings) if r)
+        readings = _spelled_as(doc, match, [r for r in (_judge(doc, match, c, e) for c, e in match.readings) if r])
         if readings:
             judged.append((match, readings))
     judged.sort(key=lambda item: (item[0].start, -item[0].end))
@@ -68,6 +68,20 @@ def resolve(doc: Document) -> list[Resolved]:
         chosen.append(Resolved(match.start, match.end, readings, _finding(doc, match, readings)))
         last_end = match.end
     return chosen
+
+
+def _spelled_as(doc: Document, match: Match, readings: list[Reading]) -> tuple[Reading, ...]:
+    """Readings whose form is spelled exactly as the text (case aside), if any; else all of them.
+
+    Folding makes ``Ilham Aliyev`` and ``İlham Əliyev`` one key; the text's own spelling says which
+    form the writer used.
+    """
+    exact = [
+        r
+        for r in readings
+        if doc.text[match.start : r.form_end].casefold() == r.candidate.form.text.casefold()
+    ]
+    return tuple(exact or readings)
 
 
 def _judge(doc: Document, match: Match, cand: Candidate, form_end: int) -> Reading | None:
