@@ -202,3 +202,8 @@ def test_exact_spelling_decides_between_forms_that_fold_alike(tmp_path) -> None:
     g = normalize.load_glossary(path, bundled=False)
     assert rules("İlham Əliyev", g) == []
     assert rules("Ilham Aliyev", g) == [("foreign-form", "Ilham Aliyev", "Ilham Alijew")]
+
+
+def test_english_possessive_becomes_german_genitive(mini: normalize.Glossary) -> None:
+    assert normalize.fix("Lukashenko's Regime", lang="de", glossary=mini) == "Lukaschenkos Regime"
+    assert normalize.fix("GOS's Gipfel", lang="de", glossary=mini) == "SOZ' Gipfel"

@@ -229,8 +229,9 @@ def _carry_ending(ending: str, target: str, lang: str) -> str:
     """The matched ending as it fits the target (German genitive after s/x/z is an apostrophe)."""
     if not ending or target.endswith(("'", "’")):
         return ""
-    if lang == "de" and ending in ("s", "S") and target[-1:].lower() in ("s", "ß", "x", "z"):
-        return "'"
+    if lang == "de" and ending.lower() in ("s", "'s", "’s"):
+        genitive = "s" if ending[-1] == "s" else "S"  # an English possessive becomes a German genitive
+        return "'" if target[-1:].lower() in ("s", "ß", "x", "z") else genitive
     return ending
 
 
