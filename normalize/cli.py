@@ -249,7 +249,7 @@ def _jobs(
                 errors.append(str(exc))
                 continue
             source = Source(name, source.text, source.bom)
-        found = config.find(name if name != "-" else os.getcwd())
+        found = config.find(name if name != "-" else os.getcwd(), use_cache=not args.no_cache)
         options = flags.over(found.options(name) if found else Options())
         if not options.lang:
             where = f" in {found.path}" if found else ""

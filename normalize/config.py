@@ -78,7 +78,7 @@ class Config:
 _FOUND: dict[str, Config | None] = {}
 
 
-def find(start: str) -> Config | None:
+def find(start: str, *, use_cache: bool = True) -> Config | None:
     """The configuration for a file or folder, searching its folder and then each parent."""
     folder = os.path.abspath(start)
     if not os.path.isdir(folder):
@@ -90,7 +90,7 @@ def find(start: str) -> Config | None:
             config = _FOUND[folder]
             break
         visited.append(folder)
-        config = _load_in(folder)
+        config = _load_in(folder, use_cache)
         if config is not None:
             break
         parent = os.path.dirname(folder)
@@ -102,7 +102,7 @@ def find(start: str) -> Config | None:
     return config
 
 
-def _load_in(folder: str) -> Config | None:
+def _load_in(folder: str, use_cache: bool) -> Config | None:
     for name in NAMES:
         path = os.path.join(folder, name)
         try:
@@ -112,7 +112,7 @@ def _load_in(folder: str) -> Config | None:
             continue
         if name == "pyproject.toml" and not _MENTIONS_US.search(data):
             continue  # most pyproject.toml files are not ours, and need no TOML parser
-        table = _parse(path, data)
+        table = _parse(path, data, use_cache)
         if name == "pyproject.toml":
             table = table.get("tool", {}).get("normalize")
             if table is None:
@@ -121,16 +121,14 @@ def _load_in(folder: str) -> Config | None:
     return None
 
 
-def _parse(path: str, data: bytes) -> dict[str, Any]:
+def _parse(path: str, data: bytes, use_cache: bool) -> dict[str, Any]:
+    from .cache import load_toml
+
     try:
-        import tomllib
-    except ModuleNotFoundError:  # Python 3.10
-        import tomli as tomllib  # type: ignore[no-redef]
-    try:
-        return tomllib.loads(data.decode("utf-8-sig"))
+        return load_toml(data, use_cache=use_cache)
     except UnicodeDecodeError:
         raise ConfigError(f"{path}:1: not valid UTF-8") from None
-    except tomllib.TOMLDecodeError as exc:
+    except ValueError as exc:  # tomllib.TOMLDecodeError
         line = getattr(exc, "lineno", None)
         if line is None:
             found = re.search(r"line (\d+)", str(exc))

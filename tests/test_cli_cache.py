@@ -134,3 +134,25 @@ print("ok")
     if "GlossaryError" in out.stderr:
         pytest.skip("the bundled glossaries do not load right now")
     assert out.stdout.strip() == "ok", out.stderr
+
+
+def test_configuration_is_memoised_without_tomllib(tmp_path: Path) -> None:
+    """A second run with the same .normalize.toml neither imports tomllib nor trusts a damaged memo."""
+    (tmp_path / ".normalize.toml").write_text(
+        f'lang = "de"\nbundled = false\nglossaries = ["{GLOSSARY}"]\n', encoding="utf-8"
+    )
+    (tmp_path / "d.txt").write_text(DRAFT, encoding="utf-8")
+    env = {**os.environ, "NORMALIZE_CACHE_DIR": str(tmp_path / "cache")}
+
+    def imports() -> str:
+        command = [sys.executable, "-X", "importtime", "-m", "normalize", "lint", "-q", "d.txt"]
+        out = subprocess.run(command, cwd=tmp_path, capture_output=True, text=True, env=env, timeout=120)
+        assert out.returncode == 1 and "GOS" in out.stdout
+        return out.stderr
+
+    assert "tomllib" in imports() or sys.version_info < (3, 11)
+    assert "toml" not in imports().replace(".normalize.toml", "")
+    (memo,) = (tmp_path / "cache").glob("toml-*.pickle")
+    memo.write_bytes(b"garbage")
+    imports()  # parsed again
+    assert "toml" not in imports().replace(".normalize.toml", "")
