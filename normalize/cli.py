@@ -13,7 +13,7 @@ import sys
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, NoReturn, TextIO
 
-from . import __version__
+from . import __version__, config
 from .config import ConfigError, Options
 from .files import DEFAULT_EXCLUDE, DEFAULT_INCLUDE, InputError, Source, encode, expand, markup_for, read_source
 from .findings import RULES, SEVERITY_ORDER
@@ -151,64 +151,73 @@ _FIX = "Apply the safe fixes (to stdout, as a diff or in place); report the rest
 
 
 def _main(argv: Sequence[str] | None) -> int:
-    argv = sys.argv[1:] if argv is None else list(argv)
-    args = parser(argv[:1] if argv[:1] in (["lint"], ["fix"]) else ("lint", "fix")).parse_args(argv)
-    if args.command == "fix" and args.check and args.in_place:
-        raise UsageError("--check and --in-place cannot be combined")
-    if args.paths.count("-") > 1:
-        raise UsageError("stdin (-) can be given only once")
-    if args.command == "fix" and args.in_place and "-" in args.paths:
-        raise UsageError("--in-place cannot rewrite stdin; without it the fixed text is printed")
+    args = _arguments(sys.argv[1:] if argv is None else list(argv))
     select = _rules(args.select, "--select")
     ignore = _rules(args.ignore, "--ignore") or ()
     paths = list(expand(args.paths, args.include or DEFAULT_INCLUDE, DEFAULT_EXCLUDE + tuple(args.exclude)))
-    fixing = args.command == "fix"
-    to_stdout = fixing and not (args.diff or args.in_place or args.check)
-    if to_stdout and len(paths) != 1:
+    if args.command == "fix" and not (args.diff or args.in_place or args.check) and len(paths) != 1:
         raise UsageError(f"fix prints one fixed file; for {len(paths)} files use --diff, --in-place or --check")
-
     if not paths:
         print(f"normalize: warning: no files to check in {' '.join(args.paths)}", file=sys.stderr)
+
+    # everything that can make the run invalid is checked before the first file is read or written
     jobs, errors = _jobs(paths, args, select, ignore)
     glossaries = _glossaries({job.glossary for job in jobs}, use_cache=not args.no_cache)
-    task = Task(fix=fixing, write=fixing and args.in_place)
-    quiet = args.quiet
-    progress = not quiet and sys.stderr.isatty() and len(jobs) > 1
+    task = Task(fix=args.command == "fix", write=args.command == "fix" and args.in_place)
+    progress = not args.quiet and sys.stderr.isatty() and len(jobs) > 1
     outcomes = list(run(jobs, task, glossaries, workers=args.jobs, progress=progress))
 
     for message in errors + [o.error for o in outcomes if o.error]:
         print(f"normalize: {message}", file=sys.stderr)
     done = [o for o in outcomes if o.result is not None]
-    results = [o.result for o in done if o.result is not None]
-    code = 2 if errors or len(done) < len(outcomes) else 0
-    failed = any(o.failed for o in done)
+    found = _report_fix(args, done) if task.fix else _report_lint(args, done)
+    return 2 if errors or len(done) < len(outcomes) else found
 
-    if not fixing:
-        _emit(sys.stdout, args, results, Context(color=_color(args, sys.stdout), quiet=quiet))
-        return code or int(failed)
 
+def _arguments(argv: list[str]) -> argparse.Namespace:
+    args = parser(argv[:1] if argv[:1] in (["lint"], ["fix"]) else ("lint", "fix")).parse_args(argv)
+    if args.paths.count("-") > 1:
+        raise UsageError("stdin (-) can be given only once")
+    if args.command == "fix" and args.check and args.in_place:
+        raise UsageError("--check and --in-place cannot be combined")
+    if args.command == "fix" and args.in_place and "-" in args.paths:
+        raise UsageError("--in-place cannot rewrite stdin; without it the fixed text is printed")
+    return args
+
+
+def _report_lint(args: argparse.Namespace, done: list[Outcome]) -> int:
+    """Every file's findings on stdout; 1 if one is at or above its ``fail-on``."""
+    _emit(sys.stdout, args, _results(done), Context(color=_color(args, sys.stdout), quiet=args.quiet))
+    return int(any(o.failed for o in done))
+
+
+def _report_fix(args: argparse.Namespace, done: list[Outcome]) -> int:
+    """The fixed text, the diff or the rewritten files, and what is left; the exit code (0 or 1)."""
     changed = [o for o in done if o.changed]
     if args.check:
         if args.diff:
             _write_diffs(changed)
-        for outcome in changed if not quiet else ():
+        for outcome in changed if not args.quiet else ():
             n = outcome.fixes
-            print(
-                f"Would fix {n} problem{'s' * (n != 1)} in {outcome.job.path}",
-                file=sys.stderr if args.diff else sys.stdout,
-            )
-        return code or int(bool(changed))
-    if to_stdout and done:
-        _write_fixed(done[0])
+            stream = sys.stderr if args.diff else sys.stdout
+            print(f"Would fix {n} problem{'s' * (n != 1)} in {outcome.job.path}", file=stream)
+        return int(bool(changed))
     if args.diff:
         _write_diffs(changed)
+    elif not args.in_place and done:
+        _write_fixed(done[0])
+    results = _results(done)
     if args.in_place:
-        fixes = sum(o.fixes for o in done)
-        _emit(sys.stdout, args, results, Context(color=_color(args, sys.stdout), quiet=quiet, fixed=fixes))
+        fixed = sum(o.fixes for o in done)
+        _emit(sys.stdout, args, results, Context(_color(args, sys.stdout), args.quiet, fixed))
     elif any(r.findings for r in results):  # stdout holds the fixed text or the diff
         left = [r for r in results if r.findings]
-        _emit(sys.stderr, args, left, Context(color=_color(args, sys.stderr), quiet=quiet))
-    return code or int(failed)
+        _emit(sys.stderr, args, left, Context(_color(args, sys.stderr), args.quiet))
+    return int(any(o.failed for o in done))
+
+
+def _results(done: list[Outcome]) -> list[FileResult]:
+    return [o.result for o in done if o.result is not None]
 
 
 def _rules(values: list[str] | None, flag: str) -> tuple[str, ...] | None:
@@ -225,8 +234,6 @@ def _jobs(
     paths: list[str], args: argparse.Namespace, select: tuple[str, ...] | None, ignore: tuple[str, ...]
 ) -> tuple[list[Job], list[str]]:
     """A job per path with flags over configuration; unreadable stdin becomes an error message."""
-    from . import config
-
     flags = Options(
         lang=args.lang,
         bundled=False if args.no_bundled else None,
