@@ -44,7 +44,7 @@ def excerpt(result: FileResult, finding: Finding, paint: _Paint) -> str:
     end = min(len(line), start + len(finding.text.split("\n", 1)[0].rstrip("\r")))
     end = max(end, start + 1)
     left, right = 0, len(line)
-    if _width(line) > WIDTH:
+    if len(line) > WIDTH // 2 and _width(line) > WIDTH:
         left = max(0, start - (WIDTH - (end - start)) // 2)
         right = min(len(line), max(end, left + WIDTH))
     shown = ("…" if left else "") + line[left:right] + ("…" if right < len(line) else "")
@@ -84,6 +84,8 @@ def _painter(enabled: bool) -> _Paint:
 
 def _width(text: str) -> int:
     """Terminal columns: wide East Asian characters take two, combining marks none."""
+    if text.isascii():
+        return len(text)
     total = 0
     for char in text:
         if unicodedata.combining(char):
