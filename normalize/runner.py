@@ -165,8 +165,11 @@ _GLOSSARIES: Mapping[GlossaryKey, Glossary] = {}
 
 
 def _init_worker(glossaries: Mapping[GlossaryKey, Glossary]) -> None:
+    import signal
+
     global _GLOSSARIES
     _GLOSSARIES = glossaries
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the main process's: no tracebacks, no half work
 
 
 def _work(job_and_task: tuple[Job, Task]) -> Outcome:
@@ -179,8 +182,11 @@ def _parallel(
     from concurrent.futures import ProcessPoolExecutor
 
     chunk = max(1, min(32, len(jobs) // (count * 8)))
-    with ProcessPoolExecutor(count, initializer=_init_worker, initargs=(dict(glossaries),)) as pool:
+    pool = ProcessPoolExecutor(count, initializer=_init_worker, initargs=(dict(glossaries),))
+    try:
         yield from pool.map(_work, [(job, task) for job in jobs], chunksize=chunk)
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)  # on Ctrl-C: finish what runs, start nothing new
 
 
 class Progress:
