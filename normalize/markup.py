@@ -11,7 +11,7 @@ import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from markdown_it import MarkdownIt
@@ -33,6 +33,7 @@ _KEY = "normalize_skip"
 _LABEL = "normalize_label"
 
 Span = tuple[int, int]
+InlineRule = Callable[["StateInline", bool], bool]
 
 
 @dataclass(frozen=True, slots=True)
@@ -92,7 +93,7 @@ def _parser() -> MarkdownIt:
     return md
 
 
-def _recording(rule: Callable[[StateInline, bool], bool], token_type: str, label: int | None) -> Any:
+def _recording(rule: InlineRule, token_type: str, label: int | None) -> InlineRule:
     """Wrap an inline rule so the token it makes carries the source span to skip in ``meta``."""
 
     def wrapped(state: StateInline, silent: bool) -> bool:
