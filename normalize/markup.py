@@ -11,6 +11,7 @@ import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import pairwise
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -59,12 +60,12 @@ def prose(text: str) -> Prose:
     keep: list[Span] = []
     drop: list[Span] = []
     html: list[Span] = []
-    cursors: dict[int, int] = {}  # per line, where the next table cell is searched from
+    cells: dict[int, int] = {}  # per table line, the index of the last cell seen
     in_table = False
     for token in _parser().parse(text):
         in_table = token.type == "table_open" or (in_table and token.type != "table_close")
         if token.type == "inline" and token.map:
-            segments = _segments(token, lines, starts, cursors if in_table else None)
+            segments = _segments(token, lines, starts, cells if in_table else None)
             keep.extend((f, f + n) for _, f, n in segments)
             for child, base in _walk(token.children or (), 0):
                 if _KEY in child.meta:
@@ -134,13 +135,13 @@ def _shift(span: Span, base: int) -> Span:
 
 
 def _segments(
-    token: Token, lines: list[str], starts: list[int], cursors: dict[int, int] | None
+    token: Token, lines: list[str], starts: list[int], cells: dict[int, int] | None
 ) -> list[tuple[int, int, int]]:
     """Where each line of an inline token's content lies in the file: (content offset, file offset, length).
 
-    A content line is the end of its file line (after container markers and indentation); table
-    cells share a line and are found left to right. A line not found (tab expansion, escaped
-    pipes) is left out, so it is not linted rather than linted at the wrong place.
+    A content line is the end of its file line (after container markers and indentation). In a
+    table (``cells`` counts the cells seen per line) it lies in the next cell of its row. A line not
+    found (tab expansion, escaped pipes) is left out: not linted rather than linted at the wrong place.
     """
     assert token.map is not None
     segments: list[tuple[int, int, int]] = []
@@ -149,17 +150,35 @@ def _segments(
         number = token.map[0] + i
         stripped = content_line.strip()
         lead = len(content_line) - len(content_line.lstrip())
-        if stripped and number < len(lines):
+        if number < len(lines):
             file_line = lines[number].rstrip("\r")
-            if cursors is None:
-                at = file_line.rfind(stripped)
+            if cells is None:
+                at = file_line.rfind(stripped) if stripped else -1
             else:
-                at = file_line.find(stripped, cursors.get(number, 0))
-                cursors[number] = at + len(stripped) if at >= 0 else cursors.get(number, 0)
+                index = cells[number] = cells.get(number, -1) + 1
+                row = _cells(file_line)
+                at = file_line.find(stripped, *row[index]) if stripped and index < len(row) else -1
             if at >= 0:
                 segments.append((offset + lead, starts[number] + at, len(stripped)))
         offset += len(content_line) + 1
     return segments
+
+
+def _cells(line: str) -> list[Span]:
+    """The cells of a table row, split at unescaped pipes as markdown-it splits them."""
+    pipes: list[int] = []
+    escaped = False
+    for i, char in enumerate(line):
+        if char == "|" and not escaped:
+            pipes.append(i)
+        escaped = char == "\\"
+    edges = [-1, *pipes, len(line)]
+    spans = [(a + 1, b) for a, b in pairwise(edges)]
+    if pipes and not line[: pipes[0]].strip(" \t>"):  # only indentation or quote markers before it
+        spans = spans[1:]
+    if pipes and not line[pipes[-1] + 1 :].strip():
+        spans = spans[:-1]
+    return spans
 
 
 def _mapped(spans: Iterable[Span], segments: list[tuple[int, int, int]]) -> list[Span]:

@@ -111,3 +111,11 @@ def test_crlf_markdown_keeps_offsets(tmp_path: Path) -> None:
     path.write_bytes(b"# Titel\r\n\r\nDie `GOS` und GOS.\r\n")
     out = lint(path, "--lang", "de", "-q")
     assert out.stdout.strip().startswith(f"{path}:3:15: error [mistranslation]")
+
+
+def test_table_cells_are_found_in_their_own_column(tmp_path: Path) -> None:
+    """An escaped pipe makes a cell unfindable: it is skipped, and the next cells still line up."""
+    path = tmp_path / "t.md"
+    path.write_text("> | a \\| GOS | GOS |\n> |---|---|\n> | x GOS | `GOS` | GOS extra |\n", encoding="utf-8")
+    data = json.loads(lint(path, "--lang", "de", "--format", "json").stdout)
+    assert [(f["line"], f["column"]) for f in data["files"][0]["findings"]] == [(1, 16), (3, 7)]
