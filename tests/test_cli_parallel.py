@@ -15,8 +15,9 @@ TEXTS = ["Die GOS tagte.\n", "Weißrussland und Vladimir Putin.\n", "Nichts.\n",
 
 @pytest.fixture
 def folder(tmp_path: Path) -> Path:
+    filler = "Die Sitzung dauerte bis in den Abend.\n" * 600  # 22 KB: 16 such files make the run large
     for i in range(48):
-        (tmp_path / f"d{i:02}.txt").write_text(TEXTS[i % 4] * (1 + 400 * (i % 3 == 0)), encoding="utf-8")
+        (tmp_path / f"d{i:02}.txt").write_text(TEXTS[i % 4] + filler * (i % 3 == 0), encoding="utf-8")
     (tmp_path / "broken.txt").write_bytes(b"\xff\xfe GOS")
     return tmp_path
 
