@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Collection
 
-from .checks import glosses, terms
+from .checks import consistency, glosses, nearmiss, terms
 from .document import Document
 from .findings import Finding
 from .model import Glossary
@@ -49,6 +49,10 @@ def lint(
         if any(s <= item.start and item.end <= e for s, e in covered):
             continue
         findings.append(item.finding)
+    findings += [
+        f for f in nearmiss.check(doc, resolved) if not any(s <= f.start and f.end <= e for s, e in covered)
+    ]
+    findings += consistency.check(doc, resolved)
     findings = [
         f for f in findings if (select is None or f.rule in select) and f.rule not in ignore
     ]

@@ -17,6 +17,8 @@ RULES: dict[str, tuple[Severity, str]] = {
     "foreign-form": ("warning", "A name written as another language writes it."),
     "duplicated-gloss": ("warning", "A name followed by a parenthesis repeating it."),
     "variant-gloss": ("warning", "A name followed by a parenthesis holding another spelling of it."),
+    "near-miss": ("warning", "A name spelled almost like a glossary name: a typo or an unlisted spelling."),
+    "inconsistent": ("info", "One entity written in two valid forms in one document."),
 }
 
 

@@ -50,6 +50,8 @@ class Matcher:
 
     automaton: Any
     keys: tuple[tuple[Candidate, ...], ...]
+    near: Any = None
+    """The near-miss index (:class:`normalize.nearkeys.NearIndex`), built with the automaton."""
 
     @property
     def size(self) -> int:
@@ -79,8 +81,11 @@ def matchable_forms(glossary: Glossary) -> list[Form]:
 
 def compile_matcher(glossary: Glossary) -> Matcher:
     """Build the automaton over every form of the glossary and its inflected keys."""
+    from .nearkeys import build_index
+
     table: dict[str, list[Candidate]] = defaultdict(list)
-    for form in matchable_forms(glossary):
+    forms = matchable_forms(glossary)
+    for form in forms:
         key = fold(form.text)
         if not key:
             continue
@@ -95,7 +100,7 @@ def compile_matcher(glossary: Glossary) -> Matcher:
         keys.append(tuple(dict.fromkeys(candidates)))
     if keys:
         automaton.make_automaton()
-    return Matcher(automaton, tuple(keys))
+    return Matcher(automaton, tuple(keys), build_index(glossary, forms))
 
 
 def scan(matcher: Matcher, folded: FoldedText) -> list[Match]:

@@ -1,0 +1,296 @@
+"""Rule ``near-miss`` (and ``foreign-form`` by transliteration key): names spelled almost like a glossary name.
+
+Only name-like spans are looked at: capitalised Latin words and runs of up to three of them, and any
+word in another script, outside the spans the exact pass resolved. A word is *hot* when the blocked
+index (:mod:`normalize.nearkeys`) holds a key word within reach of it; only runs holding a hot word
+are scored, and only against the keys of their hot words, so the cost does not grow with the
+glossary. Hot words are memoised per index: a draft's capitalised words repeat across documents.
+
+Scoring, on folded text: the optimal-string-alignment distance (a swap of two letters is one edit)
+of the span to the key's folded text and of the span's skeleton to the key's skeleton must be at
+most :func:`normalize.nearkeys.tau_for` of the span's letter count: no edit below 5 letters (only an
+exact skeleton), one up to 7, two from 8. A key equal to the span on folded text is the exact pass's
+business and never reported here, unless a scheme generated it. The similarity reported is
+``fuzz.ratio`` on the folded forms (Indel: ``lukaschneko`` / ``lukaschenko`` → 91); keys are ranked
+by the better of that and the skeleton's ratio, then by the folded ratio.
+
+What is reported, by the best key:
+
+- a form of the text's language (or a spelling that language's own scheme makes) → ``near-miss``,
+  fixed to the valid form of the same slot;
+- a form of another language, or a spelling by another language's scheme (``Japarow`` is one edit
+  from English ``Japarov``; ``Dzhaparov`` is what BGN/PCGN makes of Жапаров) → ``foreign-form``,
+  fixed to the text language's form of that slot, as the exact pass does for listed foreign forms.
+
+A fix is offered only when one entity is clearly best: the best key of any other entity must score
+at least :data:`MARGIN` lower; otherwise the finding names the candidates and has no replacement.
+Never reported: a span with a word that is a common word of the text's language
+(:mod:`normalize.lexicon`: ``die Reise`` is not Raisi), asked only once a finding is about to be made.
+"""
+
+from __future__ import annotations
+
+import re
+import weakref
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from rapidfuzz import fuzz, process
+from rapidfuzz.distance import OSA
+
+from ..document import Document
+from ..findings import Finding
+from ..fold import fold
+from ..forms import target_for
+from ..langs import char_script, language_name, primary, script_of
+from ..lexicon import is_common
+from ..nearkeys import Key, NearIndex, skeleton, tau_for
+from .terms import Resolved, _carry_ending, _match_case
+
+#: Points of similarity by which the best entity must beat any other for a fix to be offered.
+MARGIN = 5
+#: Longest run of name-like words scored as one name.
+MAX_RUN = 3
+
+_SCHEME_NAMES = {
+    "duden": "the German Duden transcription",
+    "duden_strict": "the German Duden transcription",
+    "bgn_pcgn": "the English BGN/PCGN romanisation",
+    "wadegiles": "the Wade–Giles romanisation",
+    "wadegiles_plain": "the Wade–Giles romanisation",
+}
+
+# A word starting with an upper-case Latin letter or with a letter of another script; the class is a
+# superset (Latin Extended mixes cases), checked again in :func:`_name_like`.
+_WORD = re.compile(
+    r"(?<![^\W\d_])[A-Z\u00c0-\u00de\u0100-\u024f\u0370-\u03ff\u0400-\u052f\u0530-\u1fff"
+    r"\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\uf900-\ufaff][^\W\d_]*(?:['’\-][^\W\d_]+)*"
+)
+_HOT: weakref.WeakKeyDictionary[NearIndex, dict[str, frozenset[int]]] = weakref.WeakKeyDictionary()
+
+
+@dataclass(frozen=True, slots=True)
+class _Hit:
+    """A span scored against one key."""
+
+    start: int
+    end: int
+    """End of the name; an ending (genitive ``s``) follows up to :attr:`stop`."""
+    stop: int
+    key: Key
+    sim: float
+    ratio: float
+
+
+def check(doc: Document, resolved: list[Resolved]) -> list[Finding]:
+    """Near-miss (and transliteration ``foreign-form``) findings outside the resolved spans."""
+    index = getattr(doc.glossary.matcher, "near", None)
+    if index is None or not index.keys:
+        return []
+    hot = _HOT.setdefault(index, {})
+    findings: list[Finding] = []
+    for run in _runs(doc.text, resolved):
+        findings.extend(_check_run(doc, index, hot, run))
+    return findings
+
+
+def _runs(text: str, resolved: list[Resolved]) -> Iterator[list[tuple[int, int]]]:
+    """Runs of name-like words (joined by one space), split at every resolved span."""
+    spans = [(r.start, r.end) for r in resolved]
+    k = 0
+    run: list[tuple[int, int]] = []
+    for match in _WORD.finditer(text):
+        start, end = match.span()
+        while k < len(spans) and spans[k][1] <= start:
+            k += 1
+        inside = k < len(spans) and spans[k][0] < end
+        if inside or not _name_like(match.group()):
+            if run:
+                yield run
+            run = []
+            continue
+        if run and text[run[-1][1] : start] != " ":
+            yield run
+            run = []
+        run.append((start, end))
+    if run:
+        yield run
+
+
+def _name_like(word: str) -> bool:
+    first = word[0]
+    return first.isupper() or (first.isalpha() and char_script(first) != "LATIN")
+
+
+def _check_run(
+    doc: Document, index: NearIndex, hot: dict[str, frozenset[int]], run: list[tuple[int, int]]
+) -> list[Finding]:
+    text = doc.text
+    keys_of = []
+    for start, end in run:
+        word = text[start:end]
+        found = hot.get(word)
+        if found is None:
+            found = hot[word] = _hot_keys(index, word)
+        keys_of.append(found)
+    if not any(keys_of):
+        return []
+    hits: list[_Hit] = []
+    for i in range(len(run)):
+        for j in range(i + 1, min(len(run), i + MAX_RUN) + 1):
+            cands = frozenset().union(*keys_of[i:j])
+            if cands:
+                hits.extend(_score(doc, index, run[i][0], run[j - 1][1], cands))
+    chosen: list[_Hit] = []
+    for hit in sorted(hits, key=lambda h: (-len(h.key.text.split()), -h.sim, -h.ratio, h.start)):
+        if all(hit.stop <= c.start or c.stop <= hit.start for c in chosen):
+            chosen.append(hit)
+    findings = []
+    for hit in sorted(chosen, key=lambda h: h.start):
+        rivals = [h for h in hits if h.start == hit.start and h.stop == hit.stop]
+        finding = _finding(doc, hit, rivals)
+        if finding is not None:
+            findings.append(finding)
+    return findings
+
+
+def _hot_keys(index: NearIndex, word: str) -> frozenset[int]:
+    """Keys one of whose words is within reach of ``word``; none if ``word`` is a glossary word."""
+    folded = fold(word)
+    if not folded or folded in index.folded_exact:
+        return frozenset()
+    words = folded.split()
+    if len(words) == 1:
+        return frozenset(index.near_keys(folded, tau=tau_for(len(folded))))
+    found: set[int] = set()
+    for part in words:
+        if part not in index.folded_exact:
+            found |= index.near_keys(part, tau=tau_for(len(part)))
+    return frozenset(found)
+
+
+def _score(doc: Document, index: NearIndex, start: int, end: int, cands: frozenset[int]) -> list[_Hit]:
+    """Hits of ``text[start:end]`` (and of it without a genitive ``s``) against the candidate keys."""
+    surface = doc.text[start:end]
+    query = fold(surface)
+    options = [(query, end)]
+    if query.endswith("s") and primary(doc.lang) in ("de", "en"):
+        cut = end - 1 - (1 if surface[-2:-1] in ("'", "’") else 0)
+        options.append((fold(doc.text[start:cut]), cut))
+    hits: list[_Hit] = []
+    words = len(query.split())
+    script = script_of(surface)
+    choices = {
+        kid: key
+        for kid in cands
+        if len((key := index.keys[kid]).text.split()) == words and script_of(key.display) == script
+    }
+    if not choices:
+        return hits
+    for q, name_end in options:
+        letters = len(q.replace(" ", ""))
+        tau = tau_for(letters)
+        sk = skeleton(q)
+        near = {
+            kid
+            for _, _, kid in process.extract(
+                q, {k: c.text for k, c in choices.items()}, scorer=OSA.distance, score_cutoff=tau, limit=None
+            )
+        }
+        near |= {
+            kid
+            for _, _, kid in process.extract(
+                sk, {k: c.skeleton for k, c in choices.items()}, scorer=OSA.distance,
+                score_cutoff=tau if letters >= 5 else 0, limit=None,
+            )
+        }
+        for kid in near:
+            key = choices[kid]
+            if key.form is not None and q == key.text:
+                continue  # the exact pass's business (it chose not to read it)
+            ratio = fuzz.ratio(q, key.text)
+            sim = max(ratio, fuzz.ratio(sk, key.skeleton))
+            hits.append(_Hit(start, name_end, end, key, sim, ratio))
+    return hits
+
+
+def _finding(doc: Document, hit: _Hit, rivals: list[_Hit]) -> Finding | None:
+    text = doc.text
+    lang = primary(doc.lang)
+    name_words = set(hit.key.text.split())
+    for start, end in _word_spans(text, hit.start, hit.end):
+        if fold(text[start:end]) not in name_words and is_common(text[start:end], lang):
+            return None
+    def rank(h: _Hit) -> tuple[float, float, bool, bool]:
+        # the text language's own forms first, glossary forms before generated ones
+        return (-h.sim, -h.ratio, h.key.lang != lang, h.key.form is None)
+
+    best: dict[str, _Hit] = {}
+    for rival in sorted(rivals, key=rank):
+        best.setdefault(rival.key.entity, rival)
+    ranked = sorted(best.values(), key=rank)
+    top = ranked[0] if ranked else hit
+    entry = doc.glossary.entry(top.key.entity)
+    if entry is None:
+        return None
+    found = text[hit.start : hit.stop]
+    name = entry.display_name(lang)
+    similarity = round(top.ratio)
+    if len(ranked) > 1 and ranked[1].sim > top.sim - MARGIN:
+        others = []
+        for rival in ranked[:3]:
+            other = doc.glossary.entry(rival.key.entity)
+            others.append(f"'{rival.key.display}' ({other.display_name(lang) if other else rival.key.entity})")
+        message = f"'{found}' looks like {' or '.join(others)}, similarity {similarity}; check it by hand."
+        return doc.finding("near-miss", hit.start, hit.stop, None, None, message)
+    key = top.key
+    foreign = _is_foreign(key, lang, text[top.start : top.end])
+    if key.form is not None and not foreign and key.form.status.valid:
+        target: str | None = key.form.text
+        safe = True
+    elif key.form is not None and not foreign and key.form.target:
+        target, safe = key.form.target, True
+    else:
+        target, safe = target_for(entry, lang, key.slot)
+    replacement = None
+    if target is not None and safe:
+        surface = text[top.start : top.end]
+        replacement = _match_case(surface, key.display, target) + _carry_ending(text[top.end : top.stop], target, lang)
+        if replacement == found:
+            return None
+    rule = "foreign-form" if foreign else "near-miss"
+    message = _message(found, key, name, similarity, foreign, lang, target, safe)
+    return doc.finding(rule, top.start, top.stop, replacement, entry.id, message)
+
+
+def _word_spans(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
+    for match in re.finditer(r"[^\W\d_]+", text[start:end]):
+        yield start + match.start(), start + match.end()
+
+
+def _is_foreign(key: Key, lang: str, surface: str) -> bool:
+    """A spelling of another language or scheme, in the text's script (a native-script form is not)."""
+    if key.lang == lang:
+        return False
+    return script_of(key.display) == script_of(surface) == "LATIN"
+
+
+def _message(
+    found: str, key: Key, name: str, similarity: int, foreign: bool, lang: str, target: str | None, safe: bool
+) -> str:
+    if key.form is None:
+        like = f"'{found}' looks like '{key.display}', {_SCHEME_NAMES.get(key.scheme or '', 'a transliteration')} of {name}"
+    elif foreign:
+        like = f"'{found}' looks like '{key.display}', the {language_name(key.lang)} form of {name}"
+    else:
+        like = f"'{found}' looks like '{key.display}' ({name})"
+    head = f"{like}, similarity {similarity}"
+    if target is None:
+        return f"{head}; the glossary has no {language_name(lang)} form to replace it with."
+    if not safe:
+        return f"{head}; {language_name(lang)} copy writes '{target}', but check the replacement by hand."
+    if foreign:
+        return f"{head}; {language_name(lang)} copy writes '{target}'."
+    if target != key.display:
+        return f"{head}; write '{target}'."
+    return f"{head}."

@@ -1,0 +1,234 @@
+"""Near-miss keys: every spelling a name may be looked up by, blocked so lookups cost the same at any size.
+
+The index holds the capitalised glossary forms of every language (valid or wrong) and the spellings
+the transliteration schemes give for the entries' native forms (:mod:`normalize.translit`): Russian,
+Ukrainian, Belarusian, Kazakh, Kyrgyz and Tajik names through ``duden``, ``duden_strict`` and
+``bgn_pcgn``; Chinese names through Wade–Giles (with and without marks) from the glossary's own pinyin
+forms, so pypinyin is never loaded to build it. Each key is stored twice: its folded text and its
+:func:`skeleton`.
+
+Lookups are blocked at the level of single words: every distinct word of every key goes into a
+PassJoin-style segment index (a word of length ``L`` split into ``tau + 1`` segments; a word within
+``tau`` edits of it shares one segment at a nearby offset), so a query probes a fixed number of
+segments whatever the number of keys, and only the keys holding a near word are scored.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from .fold import fold
+from .forms import valid_slots
+from .langs import char_script, primary
+from .model import Entry, Form, Glossary, Slot
+
+#: Native languages whose Cyrillic forms the Russian schemes romanise (approximately for kk/ky/tg).
+CYRILLIC_LANGS = frozenset({"ru", "uk", "be", "kk", "ky", "tg"})
+#: Schemes used for Cyrillic native forms, with the copy language that writes them.
+CYRILLIC_SCHEMES = (("duden", "de"), ("duden_strict", "de"), ("bgn_pcgn", "en"))
+
+# The skeleton: spellings that transliteration schemes use for one sound map to one letter. Longest
+# first, one left-to-right pass (so ``dsch`` is never read as ``d`` + ``sch``):
+#   dsch dzh dj zh ž j y  → i   (Dschaparow, Dzhaparov, Zhaparov, Japarow; Jelzin, Yeltsin)
+#   schtsch shch sch sh  → s   (Lukaschenko, Lukashenko);  tsch tch → c (Gorbatschow)
+#   kh ch h → h (Mochber, Mokhber; Sacharowa, Zakharova);  ts tz z → s (Jelzin, Yeltsin; Sacharowa)
+#   w v → v;  ph f → f;  q ck k → k;  x ks → ks;  ie → i;  ou → u;  th dh gh → t d g
+# then any doubled letter is written once (Emomalij / Emomali, Kassym / Kasym, Mirziyoyev / Mirsijojew).
+# Vowels are kept: they are what tells Reise from Raisi and Iren from Iran.
+_SKELETON_MAP = {
+    "schtsch": "s", "shch": "s", "dsch": "i", "tsch": "c", "dzh": "i", "sch": "s", "tch": "c",
+    "dj": "i", "zh": "i", "sh": "s", "kh": "h", "ch": "h", "ts": "s", "tz": "s", "ph": "f",
+    "ck": "k", "ie": "i", "ou": "u", "th": "t", "dh": "d", "gh": "g", "ks": "ks", "x": "ks",
+    "j": "i", "y": "i", "z": "s", "w": "v", "q": "k",
+}
+_SKELETON_RE = re.compile("|".join(sorted(_SKELETON_MAP, key=len, reverse=True)))
+_DOUBLE = re.compile(r"([a-z])\1+")
+
+
+@lru_cache(maxsize=200_000)
+def skeleton(folded: str) -> str:
+    """The transliteration-blind key of a folded string: ``dschaparow``, ``zhaparov`` → ``iaparov``."""
+    return _DOUBLE.sub(r"\1", _SKELETON_RE.sub(lambda m: _SKELETON_MAP[m.group()], folded))
+
+
+@dataclass(frozen=True, slots=True)
+class Key:
+    """One spelling of an entity the near-miss check can recognise."""
+
+    text: str
+    """Folded text (words separated by single spaces)."""
+    skeleton: str
+    display: str
+    """The spelling as written in the glossary or produced by the scheme."""
+    entity: str
+    lang: str
+    """Primary language of the copy that writes it this way (``de``, ``en``, or ``zh`` for Wade–Giles)."""
+    slot: Slot
+    form: Form | None
+    """The glossary form, or ``None`` for a spelling a scheme generated."""
+    scheme: str | None = None
+    """For generated keys: the scheme name (``duden``, ``bgn_pcgn``, ``wadegiles`` ...)."""
+
+
+@dataclass(frozen=True, slots=True)
+class _WordIndex:
+    """PassJoin segments of distinct words: (length, segment number, segment text) → word ids."""
+
+    words: tuple[str, ...]
+    segments: dict[tuple[int, int, str], tuple[int, ...]]
+    tau: int
+
+
+@dataclass(frozen=True, eq=False)
+class NearIndex:
+    """The blocked near-miss index of a glossary; built with the matcher and pickled with it."""
+
+    keys: tuple[Key, ...]
+    word_keys: tuple[tuple[int, ...], ...]
+    """For each distinct word (folded or skeleton), the keys containing it."""
+    folded_words: _WordIndex
+    skeleton_words: _WordIndex
+    folded_exact: frozenset[str] = field(default=frozenset())
+    """Every folded word of a glossary form (a text word equal to one is never near-missed alone)."""
+
+    def near_keys(self, word: str, *, tau: int) -> set[int]:
+        """Keys holding a word within ``tau`` edits of ``word`` (folded) or of its skeleton."""
+        found: set[int] = set()
+        for index, probe in ((self.folded_words, word), (self.skeleton_words, skeleton(word))):
+            for wid in _probe(index, probe, min(tau, index.tau)):
+                found.update(self.word_keys[wid])
+        return found
+
+
+def build_index(glossary: Glossary, forms: Iterable[Form]) -> NearIndex:
+    """The near-miss index over ``forms`` (the matcher's) and the generated transliteration keys."""
+    keys: dict[tuple[str, str, str, str | None], Key] = {}
+    for form in forms:
+        key = _form_key(form)
+        if key is not None:
+            keys.setdefault((key.text, key.entity, key.lang, None), key)
+    known = {k.text for k in keys.values()}
+    for entry in glossary.entries:
+        for key in _generated_keys(entry):
+            if key.text not in known:
+                keys.setdefault((key.text, key.entity, key.lang, key.scheme), key)
+    ordered = tuple(keys.values())
+    word_ids: dict[str, int] = {}
+    owners: list[set[int]] = []
+    for kid, key in enumerate(ordered):
+        for word in {*key.text.split(), *key.skeleton.split()}:
+            wid = word_ids.setdefault(word, len(owners))
+            if wid == len(owners):
+                owners.append(set())
+            owners[wid].add(kid)
+    folded_words = {w for k in ordered for w in k.text.split()}
+    skeleton_words = {w for k in ordered for w in k.skeleton.split()}
+    exact = frozenset(w for k in ordered if k.form is not None for w in k.text.split())
+    return NearIndex(
+        keys=ordered,
+        word_keys=tuple(tuple(sorted(o)) for o in owners),
+        folded_words=_segment_index(folded_words, word_ids),
+        skeleton_words=_segment_index(skeleton_words, word_ids),
+        folded_exact=exact,
+    )
+
+
+def _form_key(form: Form) -> Key | None:
+    if form.slot in (Slot.ABBREVIATION, Slot.ADJECTIVE) or not form.text[:1].isupper():
+        return None
+    text = fold(form.text)
+    if len(text.replace(" ", "")) < 4:
+        return None
+    return Key(text, skeleton(text), form.text, form.entity, primary(form.lang), form.slot, form)
+
+
+def _generated_keys(entry: Entry) -> Iterator[Key]:
+    from .translit import SCHEMES, chinese
+
+    for block in entry.names:
+        lang = primary(block.lang)
+        if lang in CYRILLIC_LANGS:
+            for slot, native in valid_slots(entry, block).items():
+                if slot in (Slot.ABBREVIATION, Slot.ADJECTIVE) or not _is_cyrillic(native):
+                    continue
+                for scheme, target in CYRILLIC_SCHEMES:
+                    yield from _key(SCHEMES[scheme].romanize(native), entry, target, slot, scheme)
+    if entry.language("zh") is None:
+        return
+    pinyin = [b for b in entry.names if primary(b.lang) in ("en", "de")]
+    for block in pinyin:
+        for slot, text in valid_slots(entry, block).items():
+            if slot in (Slot.ABBREVIATION, Slot.ADJECTIVE):
+                continue
+            for marks, scheme in ((True, "wadegiles"), (False, "wadegiles_plain")):
+                try:
+                    wade = chinese.pinyin_to_wadegiles(text, marks=marks)
+                except ValueError:
+                    continue
+                yield from _key(wade, entry, "zh", slot, scheme)
+
+
+def _key(display: str, entry: Entry, lang: str, slot: Slot, scheme: str) -> Iterator[Key]:
+    text = fold(display)
+    if len(text.replace(" ", "")) >= 4 and display[:1].isupper():
+        yield Key(text, skeleton(text), display, entry.id, lang, slot, None, scheme)
+
+
+def _is_cyrillic(text: str) -> bool:
+    return any(char_script(c) == "CYRILLIC" for c in text)
+
+
+def tau_for(length: int) -> int:
+    """Edits allowed in a word or name of ``length`` letters: none below 5, one up to 7, else two."""
+    if length < 5:
+        return 0
+    return 1 if length < 8 else 2
+
+
+def _parts(length: int, tau: int) -> list[tuple[int, int]]:
+    """(start, length) of the ``tau + 1`` segments of a word of ``length`` (longer ones last)."""
+    n = tau + 1
+    base, extra = divmod(length, n)
+    out, pos = [], 0
+    for i in range(n):
+        size = base + (1 if i >= n - extra else 0)
+        out.append((pos, size))
+        pos += size
+    return out
+
+
+def _segment_index(words: Iterable[str], word_ids: dict[str, int]) -> _WordIndex:
+    tau = 2
+    segments: dict[tuple[int, int, str], list[int]] = defaultdict(list)
+    for word in words:
+        if len(word) < tau + 1:
+            continue
+        for i, (start, size) in enumerate(_parts(len(word), tau)):
+            segments[(len(word), i, word[start : start + size])].append(word_ids[word])
+    ordered = tuple(sorted(word_ids, key=word_ids.__getitem__))
+    return _WordIndex(ordered, {k: tuple(v) for k, v in segments.items()}, tau)
+
+
+def _probe(index: _WordIndex, word: str, tau: int) -> set[int]:
+    """Word ids within ``tau`` edits of ``word`` are among these (a superset: scored afterwards).
+
+    The index is built for ``index.tau`` (3 segments); a word within ``tau <= index.tau`` edits
+    shares at least one of them, shifted by at most ``index.tau`` places.
+    """
+    n = len(word)
+    found: set[int] = set()
+    segments = index.segments
+    big = index.tau
+    for length in range(max(big + 1, n - tau), n + tau + 1):
+        for i, (start, size) in enumerate(_parts(length, big)):
+            lo = max(0, start - tau)
+            hi = min(n - size, start + tau)
+            for pos in range(lo, hi + 1):
+                hit = segments.get((length, i, word[pos : pos + size]))
+                if hit:
+                    found.update(hit)
+    return found

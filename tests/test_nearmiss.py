@@ -1,0 +1,200 @@
+"""Rule near-miss: typos and unlisted spellings of glossary names, and the words that must stay silent."""
+
+from __future__ import annotations
+
+import pickle
+import random
+
+import pytest
+from rapidfuzz.distance import OSA
+
+import normalize
+from normalize.lexicon import COMMON_ZIPF, is_common
+from normalize.model import Entry, Glossary, LanguageNames
+from normalize.nearkeys import _parts, _probe, _segment_index, skeleton, tau_for
+
+
+def found(text: str, glossary: normalize.Glossary, lang: str = "de") -> list[tuple[str, str, str | None]]:
+    return [
+        (f.rule, f.text, f.replacement)
+        for f in normalize.lint(text, lang=lang, glossary=glossary)
+        if f.rule in ("near-miss", "foreign-form")
+    ]
+
+
+def person(entity: str, de: tuple[str, str], en: tuple[str, str] | None = None) -> Entry:
+    names = [LanguageNames("de", given=de[0], family=de[1])]
+    if en:
+        names.append(LanguageNames("en", given=en[0], family=en[1]))
+    return Entry(entity, "person", tuple(names), ())
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Die Reise nach Teheran dauerte lange.",
+        "Reise nach Teheran: ein Bericht.",
+        "Die Iren feierten in Dublin.",
+        "Iren und Schotten feierten.",
+        "Der Mensch im Mittelpunkt.",
+        "Mensch, sagte er, das ist viel.",
+        "Die Lawine verschüttete das Dorf.",
+        "Lawine im Tal: drei Verletzte.",
+        "Er kritisierte die Pläne scharf.",
+        "Scharf kritisierte er die Pläne.",
+        "Im Modus der Krise regiert es sich anders.",
+        "Modus vivendi gesucht.",
+    ],
+)
+def test_trap_words_stay_silent(text: str, bundled: normalize.Glossary) -> None:
+    glossary = Glossary(
+        bundled.entries
+        + (
+            person("ebrahim-raisi", ("Ebrahim", "Raisi")),
+            person("narendra-modi-test", ("Narendra", "Modi")),
+        )
+    )
+    assert found(text, glossary) == []
+
+
+def test_trap_words_are_common_words() -> None:
+    for word in ("Reise", "Iren", "Mensch", "Lawine", "scharf", "Modus"):
+        assert is_common(word, "de"), word
+    for word in ("Lukaschneko", "Japarow", "Dzhaparov"):
+        assert not is_common(word, "de"), word
+    assert COMMON_ZIPF == 3.0
+
+
+def test_typo_message(bundled: normalize.Glossary) -> None:
+    [finding] = [f for f in normalize.lint("Präsident Lukaschneko sprach.", "de", bundled)]
+    assert finding.rule == "near-miss" and finding.replacement == "Lukaschenko"
+    assert finding.message == "'Lukaschneko' looks like 'Lukaschenko' (Alexander Lukaschenko), similarity 91."
+    assert finding.entry == "alexander-lukashenko"
+
+
+def test_run_of_words_and_genitive(bundled: normalize.Glossary) -> None:
+    assert found("Alexander Lukaschneko sprach.", bundled) == [
+        ("near-miss", "Alexander Lukaschneko", "Alexander Lukaschenko")
+    ]
+    assert found("Lukaschnekos Rede", bundled) == [("near-miss", "Lukaschnekos", "Lukaschenkos")]
+
+
+@pytest.mark.parametrize("spelling", ["Japarow", "Dzhaparov", "Japarov", "Zhaparov"])
+def test_wrong_scheme_is_foreign_form(spelling: str, bundled: normalize.Glossary) -> None:
+    result = found(f"Der kirgisische Präsident {spelling} kam.", bundled)
+    assert result == [("foreign-form", spelling, "Dschaparow")]
+
+
+def test_foreign_near_miss_names_the_form(bundled: normalize.Glossary) -> None:
+    [finding] = normalize.lint("Präsident Japarow kam.", "de", bundled)
+    assert "the English form of Sadyr Dschaparow" in finding.message
+    assert finding.message.endswith("German copy writes 'Dschaparow'.")
+
+
+def test_generated_transliteration_keys(bundled: normalize.Glossary) -> None:
+    # BGN/PCGN of Мирзиёев (English) in German copy; Wade–Giles of a pinyin name
+    assert found("Präsident Mirziyoev sprach.", bundled)[0][2] == "Mirsijojew"
+    assert found("Hsi Chin-p'ing kam.", bundled) == [("foreign-form", "Hsi Chin-p'ing", "Xi Jinping")]
+    assert found("Li Ch'iang kam.", bundled) == [("foreign-form", "Li Ch'iang", "Li Qiang")]
+
+
+def test_english_copy(bundled: normalize.Glossary) -> None:
+    assert found("President Lukashneko spoke.", bundled, "en") == [("near-miss", "Lukashneko", "Lukashenko")]
+    assert found("The Lawrow visit.", bundled, "en")[0][0] == "foreign-form"
+
+
+def test_never_inside_exact_match(bundled: normalize.Glossary) -> None:
+    assert found("Alexander Grigorjewitsch Lukaschenko und Wladimir Putin", bundled) == []
+    # the exact pass reads Schaparow; the near-miss pass does not report it again
+    assert [f.rule for f in normalize.lint("Schaparow kam.", "de", bundled)] == ["variant"]
+
+
+def test_lower_case_and_short_words_are_not_names(bundled: normalize.Glossary) -> None:
+    assert found("er sagte lukaschneko", bundled) == []
+    assert found("Der Iram kam.", bundled) == []  # four letters: only an equal skeleton counts
+
+
+def test_ambiguous_has_no_fix() -> None:
+    glossary = Glossary(
+        (person("a", ("Ivan", "Petrowski")), person("b", ("Iwan", "Petrowsky")))
+    )
+    [finding] = normalize.lint("Gestern sprach Petrowskij.", "de", glossary)
+    assert finding.rule == "near-miss" and finding.replacement is None
+    assert "'Petrowski'" in finding.message and "'Petrowsky'" in finding.message
+
+
+def test_margin_gives_fix_when_one_is_clearly_best() -> None:
+    glossary = Glossary((person("a", ("Ivan", "Petrowski")), person("b", ("Boris", "Kalinowski"))))
+    assert found("Gestern sprach Petrowksi.", glossary) == [("near-miss", "Petrowksi", "Petrowski")]
+
+
+def test_index_pickles_with_the_matcher(bundled: normalize.Glossary) -> None:
+    clone = pickle.loads(pickle.dumps(bundled))
+    assert clone.matcher.near is not None
+    assert found("Präsident Lukaschneko sprach.", clone) == found("Präsident Lukaschneko sprach.", bundled)
+
+
+@pytest.mark.parametrize(
+    "group",
+    [
+        ("Dschaparow", "Japarow", "Zhaparov", "Dzhaparov", "Japarov"),
+        ("Lukaschenko", "Lukashenko"),
+        ("Sacharowa", "Zakharova"),
+        ("Mirsijojew", "Mirziyoyev"),
+        ("Jelzin", "Yeltsin"),
+        ("Tokajew", "Tokayev", "Toqajew"),
+        ("Mochber", "Mokhber"),
+        ("Emomali", "Emomalij"),
+        ("Sergej", "Sergey", "Sergei"),
+    ],
+)
+def test_skeleton_joins_transliterations(group: tuple[str, ...]) -> None:
+    from normalize.fold import fold
+
+    assert len({skeleton(fold(name)) for name in group}) == 1, [skeleton(fold(n)) for n in group]
+
+
+@pytest.mark.parametrize("pair", [("reise", "raisi"), ("iren", "iran"), ("mensch", "minsk"), ("modus", "modi")])
+def test_skeleton_keeps_vowels(pair: tuple[str, str]) -> None:
+    assert skeleton(pair[0]) != skeleton(pair[1])
+
+
+def test_tau_by_length() -> None:
+    assert [tau_for(n) for n in (3, 4, 5, 7, 8, 12)] == [0, 0, 1, 1, 2, 2]
+
+
+def test_blocking_finds_every_word_within_reach() -> None:
+    """The segment index is a superset of brute force (property on random words)."""
+    rng = random.Random(5)
+    letters = "abcdeiklmnorstuvz"
+    words = sorted({"".join(rng.choice(letters) for _ in range(rng.randint(3, 12))) for _ in range(3000)})
+    ids = {w: i for i, w in enumerate(words)}
+    index = _segment_index(words, ids)
+    for _ in range(400):
+        base = rng.choice(words)
+        query = list(base)
+        for _ in range(rng.randint(0, 2)):
+            op, pos = rng.randint(0, 2), rng.randrange(len(query))
+            if op == 0:
+                query[pos] = rng.choice(letters)
+            elif op == 1 and len(query) > 3:
+                del query[pos]
+            else:
+                query.insert(pos, rng.choice(letters))
+        q = "".join(query)
+        tau = 2
+        got = _probe(index, q, tau)
+        expected = {ids[w] for w in words if OSA.distance(q, w) <= tau and len(w) >= 3}
+        # OSA swaps cost one but move a letter between segments: compare with plain Levenshtein reach
+        from rapidfuzz.distance import Levenshtein
+
+        strict = {ids[w] for w in words if Levenshtein.distance(q, w) <= tau}
+        assert strict <= got, (q, [words[i] for i in strict - got])
+        assert got <= set(ids.values())
+        del expected
+
+
+def test_parts_cover_the_word() -> None:
+    for length in range(3, 20):
+        parts = _parts(length, 2)
+        assert sum(size for _, size in parts) == length and parts[0][0] == 0
