@@ -181,7 +181,7 @@ def _parallel(
 ) -> Iterator[Outcome]:
     from concurrent.futures import ProcessPoolExecutor
 
-    chunk = max(1, min(32, len(jobs) // (count * 8)))
+    chunk = max(1, min(16, len(jobs) // (count * 32)))  # small chunks: no worker idles at the end
     pool = ProcessPoolExecutor(count, initializer=_init_worker, initargs=(dict(glossaries),))
     try:
         yield from pool.map(_work, [(job, task) for job in jobs], chunksize=chunk)
