@@ -17,6 +17,8 @@ from .langs import primary
 
 #: Zipf frequency (log10 of occurrences per billion words) from which a word counts as common.
 COMMON_ZIPF = 3.0
+#: Zipf frequency from which a word is known (in the text's language or English): never a typo.
+KNOWN_ZIPF = 1.5
 
 
 @lru_cache(maxsize=65536)
@@ -30,6 +32,15 @@ def zipf(word: str, lang: str) -> float:
         return float(zipf_frequency(word, primary(lang)))
     except (LookupError, ValueError):
         return 0.0
+
+
+def is_known(word: str, lang: str) -> bool:
+    """Whether wordfreq knows ``word`` as a word or name of its own, in ``lang`` or in English.
+
+    A Zipf frequency of :data:`KNOWN_ZIPF` or more is a word in real use (Laschet, Auckland, Fielmann):
+    such a word is not a typo of a glossary name, though it may still be another spelling of one.
+    """
+    return zipf(word, lang) >= KNOWN_ZIPF or zipf(word, "en") >= KNOWN_ZIPF
 
 
 def is_common(word: str, lang: str) -> bool:

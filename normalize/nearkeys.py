@@ -21,6 +21,8 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from rapidfuzz.distance import OSA
+
 from .fold import fold
 from .forms import valid_slots
 from .langs import char_script, primary
@@ -32,27 +34,34 @@ CYRILLIC_LANGS = frozenset({"ru", "uk", "be", "kk", "ky", "tg"})
 CYRILLIC_SCHEMES = (("duden", "de"), ("duden_strict", "de"), ("bgn_pcgn", "en"))
 
 # The skeleton: spellings that transliteration schemes use for one sound map to one letter. Longest
-# first, one left-to-right pass (so ``dsch`` is never read as ``d`` + ``sch``):
+# first (so ``dsch`` is never read as ``d`` + ``sch``), then the single letters:
 #   dsch dzh dj zh ž j y  → i   (Dschaparow, Dzhaparov, Zhaparov, Japarow; Jelzin, Yeltsin)
 #   schtsch shch sch sh  → s   (Lukaschenko, Lukashenko);  tsch tch → c (Gorbatschow)
 #   kh ch h → h (Mochber, Mokhber; Sacharowa, Zakharova);  ts tz z → s (Jelzin, Yeltsin; Sacharowa)
 #   w v → v;  ph f → f;  q ck k → k;  x ks → ks;  ie → i;  ou → u;  th dh gh → t d g
 # then any doubled letter is written once (Emomalij / Emomali, Kassym / Kasym, Mirziyoyev / Mirsijojew).
 # Vowels are kept: they are what tells Reise from Raisi and Iren from Iran.
-_SKELETON_MAP = {
-    "schtsch": "s", "shch": "s", "dsch": "i", "tsch": "c", "dzh": "i", "sch": "s", "tch": "c",
-    "dj": "i", "zh": "i", "sh": "s", "kh": "h", "ch": "h", "ts": "s", "tz": "s", "ph": "f",
-    "ck": "k", "ie": "i", "ou": "u", "th": "t", "dh": "d", "gh": "g", "ks": "ks", "x": "ks",
-    "j": "i", "y": "i", "z": "s", "w": "v", "q": "k",
-}
-_SKELETON_RE = re.compile("|".join(sorted(_SKELETON_MAP, key=len, reverse=True)))
+_SKELETON_PAIRS = (
+    ("schtsch", "s"), ("shch", "s"), ("dsch", "i"), ("tsch", "c"), ("dzh", "i"), ("sch", "s"),
+    ("tch", "c"), ("dj", "i"), ("zh", "i"), ("sh", "s"), ("kh", "h"), ("ch", "h"), ("ts", "s"),
+    ("tz", "s"), ("ph", "f"), ("ck", "k"), ("ie", "i"), ("ou", "u"), ("th", "t"), ("dh", "d"),
+    ("gh", "g"), ("x", "ks"),
+)
+_SKELETON_LETTERS = str.maketrans("jyzwq", "iisvk")
 _DOUBLE = re.compile(r"([a-z])\1+")
 
 
 @lru_cache(maxsize=200_000)
 def skeleton(folded: str) -> str:
-    """The transliteration-blind key of a folded string: ``dschaparow``, ``zhaparov`` → ``iaparov``."""
-    return _DOUBLE.sub(r"\1", _SKELETON_RE.sub(lambda m: _SKELETON_MAP[m.group()], folded))
+    """The transliteration-blind key of a folded string: ``dschaparow``, ``zhaparov`` → ``iaparov``.
+
+    The clusters are replaced longest first, in the order listed (``str.replace`` is far cheaper
+    than a regular expression with a callback), then the single letters, then doubled letters.
+    """
+    for cluster, sound in _SKELETON_PAIRS:
+        if cluster in folded:
+            folded = folded.replace(cluster, sound)
+    return _DOUBLE.sub(r"\1", folded.translate(_SKELETON_LETTERS))
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,6 +90,11 @@ class _WordIndex:
     words: tuple[str, ...]
     segments: dict[tuple[int, int, str], tuple[int, ...]]
     tau: int
+    lengths: frozenset[int] = frozenset()
+    """Lengths of the indexed words (a probe skips the others)."""
+    exact: dict[str, int] = field(default_factory=dict)
+    """Each indexed word's id, for lookups without edits."""
+    longest: int = 0
 
 
 @dataclass(frozen=True, eq=False)
@@ -96,11 +110,29 @@ class NearIndex:
     """Every folded word of a glossary form (a text word equal to one is never near-missed alone)."""
 
     def near_keys(self, word: str, *, tau: int) -> set[int]:
-        """Keys holding a word within ``tau`` edits of ``word`` (folded) or of its skeleton."""
+        """Keys holding a word within ``tau`` edits of ``word`` (folded), or one less of its skeleton.
+
+        The skeleton is consulted from 6 letters on, as the near-miss check's skeleton route is.
+        """
         found: set[int] = set()
-        for index, probe in ((self.folded_words, word), (self.skeleton_words, skeleton(word))):
-            for wid in _probe(index, probe, min(tau, index.tau)):
-                found.update(self.word_keys[wid])
+        word_keys = self.word_keys
+        probes = [(self.folded_words, word, tau)]
+        if len(word) >= 6:
+            sk = skeleton(word)
+            probes.append((self.skeleton_words, sk, tau_for(len(sk)) - 1))
+        for index, probe, reach in probes:
+            if reach <= 0:
+                wid = index.exact.get(probe)
+                if wid is not None and reach == 0:
+                    found.update(word_keys[wid])
+                continue
+            if len(probe) - reach > index.longest:
+                continue
+            words = index.words
+            distance = OSA.distance
+            for wid in _probe(index, probe, reach):
+                if distance(probe, words[wid], score_cutoff=reach) <= reach:
+                    found.update(word_keys[wid])
         return found
 
 
@@ -149,6 +181,8 @@ def _form_key(form: Form) -> Key | None:
 def _generated_keys(entry: Entry) -> Iterator[Key]:
     from .translit import SCHEMES, chinese
 
+    if entry.type != "person":
+        return  # places keep exonyms (Russland, not Rossija), organisations translate their names
     for block in entry.names:
         lang = primary(block.lang)
         if lang in CYRILLIC_LANGS:
@@ -162,8 +196,8 @@ def _generated_keys(entry: Entry) -> Iterator[Key]:
     pinyin = [b for b in entry.names if primary(b.lang) in ("en", "de")]
     for block in pinyin:
         for slot, text in valid_slots(entry, block).items():
-            if slot in (Slot.ABBREVIATION, Slot.ADJECTIVE):
-                continue
+            if slot in (Slot.ABBREVIATION, Slot.ADJECTIVE, Slot.FAMILY):
+                continue  # a one-syllable family name alone (Tsai) is many people's
             for marks, scheme in ((True, "wadegiles"), (False, "wadegiles_plain")):
                 try:
                     wade = chinese.pinyin_to_wadegiles(text, marks=marks)
@@ -174,7 +208,8 @@ def _generated_keys(entry: Entry) -> Iterator[Key]:
 
 def _key(display: str, entry: Entry, lang: str, slot: Slot, scheme: str) -> Iterator[Key]:
     text = fold(display)
-    if len(text.replace(" ", "")) >= 4 and display[:1].isupper():
+    shortest = 6 if slot is Slot.FAMILY else 4  # a generated family name alone must be long to be telling
+    if len(text.replace(" ", "")) >= shortest and display[:1].isupper():
         yield Key(text, skeleton(text), display, entry.id, lang, slot, None, scheme)
 
 
@@ -183,10 +218,10 @@ def _is_cyrillic(text: str) -> bool:
 
 
 def tau_for(length: int) -> int:
-    """Edits allowed in a word or name of ``length`` letters: none below 5, one up to 7, else two."""
-    if length < 5:
+    """Edits allowed in a word or name of ``length`` letters: none below 6, one up to 8, else two."""
+    if length < 6:
         return 0
-    return 1 if length < 8 else 2
+    return 1 if length < 9 else 2
 
 
 def _parts(length: int, tau: int) -> list[tuple[int, int]]:
@@ -210,25 +245,46 @@ def _segment_index(words: Iterable[str], word_ids: dict[str, int]) -> _WordIndex
         for i, (start, size) in enumerate(_parts(len(word), tau)):
             segments[(len(word), i, word[start : start + size])].append(word_ids[word])
     ordered = tuple(sorted(word_ids, key=word_ids.__getitem__))
-    return _WordIndex(ordered, {k: tuple(v) for k, v in segments.items()}, tau)
+    words = set(words)
+    return _WordIndex(
+        ordered,
+        {k: tuple(v) for k, v in segments.items()},
+        tau,
+        frozenset(len(w) for w in words),
+        {w: word_ids[w] for w in words},
+        max(map(len, words), default=0),
+    )
+
+
+@lru_cache(maxsize=4096)
+def _probes(n: int, tau: int, big: int, lengths: frozenset[int]) -> tuple[tuple[int, int, int, int], ...]:
+    """(length, segment, query offset, size) to look up for a query of ``n`` letters within ``tau``.
+
+    PassJoin's multi-match-aware window: segment ``i`` of a word of length ``L`` can only sit at an
+    offset that leaves room for the edits before it (at most ``i``) and after it (``tau - i``).
+    """
+    out = []
+    for length in range(max(big + 1, n - tau), n + tau + 1):
+        if length not in lengths:
+            continue
+        delta = n - length
+        for i, (start, size) in enumerate(_parts(length, big)):
+            lo = max(0, start - i, start + delta - (tau - i))
+            hi = min(n - size, start + i, start + delta + (tau - i))
+            out += [(length, i, pos, size) for pos in range(lo, hi + 1)]
+    return tuple(out)
 
 
 def _probe(index: _WordIndex, word: str, tau: int) -> set[int]:
-    """Word ids within ``tau`` edits of ``word`` are among these (a superset: scored afterwards).
+    """Word ids within ``tau`` edits of ``word`` are among these (a superset: verified afterwards).
 
     The index is built for ``index.tau`` (3 segments); a word within ``tau <= index.tau`` edits
-    shares at least one of them, shifted by at most ``index.tau`` places.
+    shares at least one of them, near its place.
     """
-    n = len(word)
+    get = index.segments.get
     found: set[int] = set()
-    segments = index.segments
-    big = index.tau
-    for length in range(max(big + 1, n - tau), n + tau + 1):
-        for i, (start, size) in enumerate(_parts(length, big)):
-            lo = max(0, start - tau)
-            hi = min(n - size, start + tau)
-            for pos in range(lo, hi + 1):
-                hit = segments.get((length, i, word[pos : pos + size]))
-                if hit:
-                    found.update(hit)
+    for length, i, pos, size in _probes(len(word), tau, index.tau, index.lengths):
+        hit = get((length, i, word[pos : pos + size]))
+        if hit:
+            found.update(hit)
     return found

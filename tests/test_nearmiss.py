@@ -160,7 +160,7 @@ def test_skeleton_keeps_vowels(pair: tuple[str, str]) -> None:
 
 
 def test_tau_by_length() -> None:
-    assert [tau_for(n) for n in (3, 4, 5, 7, 8, 12)] == [0, 0, 1, 1, 2, 2]
+    assert [tau_for(n) for n in (3, 4, 5, 6, 8, 9, 12)] == [0, 0, 0, 1, 1, 2, 2]
 
 
 def test_blocking_finds_every_word_within_reach() -> None:

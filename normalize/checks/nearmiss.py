@@ -32,6 +32,7 @@ from __future__ import annotations
 
 import re
 import weakref
+from bisect import bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -43,12 +44,18 @@ from ..findings import Finding
 from ..fold import fold
 from ..forms import target_for
 from ..langs import char_script, language_name, primary, script_of
-from ..lexicon import is_common
+from ..lexicon import is_common, is_known
 from ..nearkeys import Key, NearIndex, skeleton, tau_for
 from .terms import Resolved, _carry_ending, _match_case
 
 #: Points of similarity by which the best entity must beat any other for a fix to be offered.
 MARGIN = 5
+#: Word endings that make another word of a name rather than a misspelling of it (German and English
+#: inflection, inhabitants, adjectives): ``Afghanin`` is not a typo of ``Afghanen``.
+DERIVATIONS = frozenset({
+    "", "e", "n", "r", "s", "en", "er", "es", "em", "ern", "ns", "in", "innen", "isch", "ische",
+    "ischen", "ischer", "isches", "ian", "ians", "ese", "i", "is",
+})
 #: Longest run of name-like words scored as one name.
 MAX_RUN = 3
 
@@ -63,8 +70,8 @@ _SCHEME_NAMES = {
 # A word starting with an upper-case Latin letter or with a letter of another script; the class is a
 # superset (Latin Extended mixes cases), checked again in :func:`_name_like`.
 _WORD = re.compile(
-    r"(?<![^\W\d_])[A-Z\u00c0-\u00de\u0100-\u024f\u0370-\u03ff\u0400-\u052f\u0530-\u1fff"
-    r"\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\uf900-\ufaff][^\W\d_]*(?:['’\-][^\W\d_]+)*"
+    r"\b[A-Z\u00c0-\u00de\u0100-\u024f\u0370-\u03ff\u0400-\u052f\u0530-\u1fff"
+    r"\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\uf900-\ufaff]\w*(?:['’\-]\w+)*"
 )
 _HOT: weakref.WeakKeyDictionary[NearIndex, dict[str, frozenset[int]]] = weakref.WeakKeyDictionary()
 
@@ -80,6 +87,8 @@ class _Hit:
     key: Key
     sim: float
     ratio: float
+    spelled: bool
+    """The skeletons are close: another spelling of the name rather than (only) a typo."""
 
 
 def check(doc: Document, resolved: list[Resolved]) -> list[Finding]:
@@ -88,33 +97,55 @@ def check(doc: Document, resolved: list[Resolved]) -> list[Finding]:
     if index is None or not index.keys:
         return []
     hot = _HOT.setdefault(index, {})
+    text = doc.text
+    any_hot = False
+    for word in _WORD.findall(text):  # most texts have no hot word: no positions needed then
+        found = hot.get(word)
+        if found is None:
+            found = hot[word] = _hot_keys(index, word)
+        any_hot = any_hot or bool(found)
+    if not any_hot:
+        return []
+    words = [(m.start(), m.end(), m.group()) for m in _WORD.finditer(text)]
+    keys_of = [hot[word] for _, _, word in words]
+    spans = [(r.start, r.end) for r in resolved]
+    usable = _Usable(text, words, spans)
     findings: list[Finding] = []
-    for run in _runs(doc.text, resolved):
-        findings.extend(_check_run(doc, index, hot, run))
+    done = -1
+    for i, keys in enumerate(keys_of):
+        if not keys or i <= done or not usable(i):
+            continue
+        lo = i
+        while lo > i - (MAX_RUN - 1) and lo > 0 and usable.joined(lo - 1) and usable(lo - 1):
+            lo -= 1
+        hi = i
+        while usable.joined(hi) and hi + 1 < len(words) and usable(hi + 1) and (
+            hi + 1 < i + MAX_RUN or keys_of[hi + 1]
+        ):
+            hi += 1
+        done = hi
+        run = [(words[k][0], words[k][1]) for k in range(lo, hi + 1)]
+        findings.extend(_check_run(doc, index, run, keys_of[lo : hi + 1]))
     return findings
 
 
-def _runs(text: str, resolved: list[Resolved]) -> Iterator[list[tuple[int, int]]]:
-    """Runs of name-like words (joined by one space), split at every resolved span."""
-    spans = [(r.start, r.end) for r in resolved]
-    k = 0
-    run: list[tuple[int, int]] = []
-    for match in _WORD.finditer(text):
-        start, end = match.span()
-        while k < len(spans) and spans[k][1] <= start:
-            k += 1
-        inside = k < len(spans) and spans[k][0] < end
-        if inside or not _name_like(match.group()):
-            if run:
-                yield run
-            run = []
-            continue
-        if run and text[run[-1][1] : start] != " ":
-            yield run
-            run = []
-        run.append((start, end))
-    if run:
-        yield run
+class _Usable:
+    """Which words may be part of a name: name-like, outside resolved spans; and which are joined."""
+
+    def __init__(self, text: str, words: list[tuple[int, int, str]], spans: list[tuple[int, int]]) -> None:
+        self.text, self.words, self.spans = text, words, spans
+        self.starts = [s for s, _ in spans]
+
+    def __call__(self, i: int) -> bool:
+        start, end, word = self.words[i]
+        k = bisect_right(self.starts, end) - 1
+        if k >= 0 and self.spans[k][1] > start:
+            return False
+        return _name_like(word)
+
+    def joined(self, i: int) -> bool:
+        """Word ``i`` and the next are separated by exactly one space."""
+        return i + 1 < len(self.words) and self.text[self.words[i][1] : self.words[i + 1][0]] == " "
 
 
 def _name_like(word: str) -> bool:
@@ -123,23 +154,13 @@ def _name_like(word: str) -> bool:
 
 
 def _check_run(
-    doc: Document, index: NearIndex, hot: dict[str, frozenset[int]], run: list[tuple[int, int]]
+    doc: Document, index: NearIndex, run: list[tuple[int, int]], keys_of: list[frozenset[int]]
 ) -> list[Finding]:
-    text = doc.text
-    keys_of = []
-    for start, end in run:
-        word = text[start:end]
-        found = hot.get(word)
-        if found is None:
-            found = hot[word] = _hot_keys(index, word)
-        keys_of.append(found)
-    if not any(keys_of):
-        return []
     hits: list[_Hit] = []
     for i in range(len(run)):
         for j in range(i + 1, min(len(run), i + MAX_RUN) + 1):
             cands = frozenset().union(*keys_of[i:j])
-            if cands:
+            if cands and keys_of[i] | keys_of[j - 1]:
                 hits.extend(_score(doc, index, run[i][0], run[j - 1][1], cands))
     chosen: list[_Hit] = []
     for hit in sorted(hits, key=lambda h: (-len(h.key.text.split()), -h.sim, -h.ratio, h.start)):
@@ -156,7 +177,7 @@ def _check_run(
 
 def _hot_keys(index: NearIndex, word: str) -> frozenset[int]:
     """Keys one of whose words is within reach of ``word``; none if ``word`` is a glossary word."""
-    folded = fold(word)
+    folded = word.lower() if word.isascii() and word.isalpha() else fold(word)
     if not folded or folded in index.folded_exact:
         return frozenset()
     words = folded.split()
@@ -174,7 +195,7 @@ def _score(doc: Document, index: NearIndex, start: int, end: int, cands: frozens
     surface = doc.text[start:end]
     query = fold(surface)
     options = [(query, end)]
-    if query.endswith("s") and primary(doc.lang) in ("de", "en"):
+    if surface[-1:] == "s" and primary(doc.lang) in ("de", "en"):
         cut = end - 1 - (1 if surface[-2:-1] in ("'", "’") else 0)
         options.append((fold(doc.text[start:cut]), cut))
     hits: list[_Hit] = []
@@ -189,29 +210,42 @@ def _score(doc: Document, index: NearIndex, start: int, end: int, cands: frozens
         return hits
     for q, name_end in options:
         letters = len(q.replace(" ", ""))
-        tau = tau_for(letters)
         sk = skeleton(q)
-        near = {
+        typo = {
             kid
             for _, _, kid in process.extract(
-                q, {k: c.text for k, c in choices.items()}, scorer=OSA.distance, score_cutoff=tau, limit=None
+                q, {k: c.text for k, c in choices.items()}, scorer=OSA.distance,
+                score_cutoff=tau_for(letters), limit=None,
             )
+            if choices[kid].text[:1] == q[:1]
         }
-        near |= {
+        spelled = {
             kid
             for _, _, kid in process.extract(
                 sk, {k: c.skeleton for k, c in choices.items()}, scorer=OSA.distance,
-                score_cutoff=tau if letters >= 5 else 0, limit=None,
+                score_cutoff=max(0, tau_for(len(sk)) - 1), limit=None,
             )
-        }
-        for kid in near:
+        } if letters >= 6 else set()
+        # another word formed from one of the entity's names (Malediver from Malediven): none of its keys
+        other_word = {c.entity for c in choices.values() if _derived(q, c.text)}
+        for kid in typo | spelled:
             key = choices[kid]
-            if key.form is not None and q == key.text:
-                continue  # the exact pass's business (it chose not to read it)
+            if key.form is not None and q == key.text or key.entity in other_word:
+                continue  # the exact pass's business (it chose not to read it), or another word
             ratio = fuzz.ratio(q, key.text)
             sim = max(ratio, fuzz.ratio(sk, key.skeleton))
-            hits.append(_Hit(start, name_end, end, key, sim, ratio))
+            hits.append(_Hit(start, name_end, end, key, sim, ratio, kid in spelled))
     return hits
+
+
+def _derived(query: str, name: str) -> bool:
+    """``query`` is ``name`` with another inflection or derivation ending (Afghanin / Afghanen)."""
+    common = 0
+    for a, b in zip(query, name):
+        if a != b:
+            break
+        common += 1
+    return common >= 4 and query[common:] in DERIVATIONS and name[common:] in DERIVATIONS
 
 
 def _finding(doc: Document, hit: _Hit, rivals: list[_Hit]) -> Finding | None:
@@ -219,7 +253,10 @@ def _finding(doc: Document, hit: _Hit, rivals: list[_Hit]) -> Finding | None:
     lang = primary(doc.lang)
     name_words = set(hit.key.text.split())
     for start, end in _word_spans(text, hit.start, hit.end):
-        if fold(text[start:end]) not in name_words and is_common(text[start:end], lang):
+        word = text[start:end]
+        if fold(word) in name_words:
+            continue
+        if is_common(word, lang) or (not (hit.spelled and _is_foreign(hit.key, lang, word)) and is_known(word, lang)):
             return None
     def rank(h: _Hit) -> tuple[float, float, bool, bool]:
         # the text language's own forms first, glossary forms before generated ones
