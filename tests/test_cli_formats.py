@@ -152,3 +152,17 @@ def test_formats_list_every_file_of_a_mixed_run(tmp_path: Path) -> None:
         assert out.returncode == 2, fmt
         assert out.stderr.strip() == f"normalize: {bad}: binary file (contains NUL bytes); not linted"
         assert "GOS" in out.stdout
+
+
+def test_info_severity_in_machine_formats(tmp_path: Path) -> None:
+    path = tmp_path / "d.txt"
+    path.write_text(
+        "Die Shanghaier Organisation für Zusammenarbeit.\nDie Schanghaier Organisation für Zusammenarbeit.\n",
+        encoding="utf-8",
+    )
+    github = lint(path, "--lang", "de", "--format", "github").stdout
+    assert github.startswith("::notice file=")
+    sarif = json.loads(lint(path, "--lang", "de", "--format", "sarif").stdout)
+    assert [r["level"] for r in sarif["runs"][0]["results"]] == ["note"]
+    rules = {r["id"]: r for r in sarif["runs"][0]["tool"]["driver"]["rules"]}
+    assert rules["inconsistent"]["defaultConfiguration"]["level"] == "note"

@@ -60,6 +60,19 @@ def test_fail_on(tmp_path: Path, fail_on: str, text: str, code: int) -> None:
     assert lint(path, "--lang", "de", "--fail-on", fail_on).returncode == code
 
 
+def test_info_findings_fail_only_with_fail_on_info(tmp_path: Path) -> None:
+    path = tmp_path / "d.txt"
+    path.write_text(
+        "Die Shanghaier Organisation für Zusammenarbeit tagte.\nDie Schanghaier Organisation für Zusammenarbeit auch.\n",
+        encoding="utf-8",
+    )
+    out = lint(path, "--lang", "de")
+    assert out.returncode == 0
+    assert f"{path}:2:5: info [inconsistent]" in out.stdout
+    assert out.stdout.splitlines()[-1] == "Found 1 problem (1 info) in 1 file."
+    assert lint(path, "--lang", "de", "--fail-on", "info").returncode == 1
+
+
 def test_stdin(draft: Path) -> None:
     out = lint("-", "--lang", "de", "--quiet", input=DRAFT)
     assert out.returncode == 1
