@@ -198,3 +198,30 @@ def test_parts_cover_the_word() -> None:
     for length in range(3, 20):
         parts = _parts(length, 2)
         assert sum(size for _, size in parts) == length and parts[0][0] == 0
+
+
+# --- variant-gloss for names in no glossary (normalize.checks.glosses) ----------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "gloss", "how"),
+    [
+        ("Vizepräsident Han Zheng (Han Cheng) kam.", " (Han Cheng)", "the Wade–Giles spelling"),
+        ("Li Xi (Li Hsi) sprach.", " (Li Hsi)", "the Wade–Giles spelling"),
+        ("Sprecherin Maria Sacharowa (Maria Zakharova) sagte.", " (Maria Zakharova)", "another transliteration"),
+        ("Han Cheng (Han Zheng) kam.", " (Han Zheng)", "the pinyin spelling"),
+    ],
+)
+def test_transliteration_gloss(text: str, gloss: str, how: str, bundled: normalize.Glossary) -> None:
+    found = [f for f in normalize.lint(text, "de", bundled)]
+    assert [(f.rule, f.text, f.replacement) for f in found] == [("variant-gloss", gloss, "")]
+    assert how in found[0].message
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Thomas Schmid (Thomas Schmidt) sagte.", "Anna Müller (Hamburg) sagte.", "Die Partei (SPD) sagte.",
+     "Der Präsident (Wladimir Putin) sagte.", "Maria Sacharowa (Sprecherin) sagte."],
+)
+def test_other_parentheses_stay_silent(text: str, bundled: normalize.Glossary) -> None:
+    assert [f.rule for f in normalize.lint(text, "de", bundled) if f.rule.endswith("gloss")] == []

@@ -38,6 +38,8 @@ def check(doc: Document, resolved: list[Resolved]) -> list[Finding]:
     findings: list[Finding] = []
     for item in resolved:
         ok = [r for r in item.readings if r.verdict == "ok"]
+        if _glossed(doc.text, item.start, item.end):
+            continue  # "Peking (Beijing)": a gloss gives the other form on purpose
         if not ok or item.finding is not None or len({r.candidate.form.entity for r in ok}) != 1:
             continue
         entity = ok[0].candidate.form.entity
@@ -60,6 +62,12 @@ def check(doc: Document, resolved: list[Resolved]) -> list[Finding]:
         )
         findings.append(doc.finding("inconsistent", item.start, reading.form_end, None, entity, message))
     return findings
+
+
+def _glossed(text: str, start: int, end: int) -> bool:
+    """The span is a whole parenthesis, or the name a parenthesis follows."""
+    inside = text[start - 1 : start] == "(" and text[end : end + 1] == ")"
+    return inside or text[end : end + 2] == " ("
 
 
 def _same_form(a: str, b: str) -> bool:

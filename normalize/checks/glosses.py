@@ -2,7 +2,9 @@
 
 ``Cai Qi (Cai Qi)`` repeats the name: any name, in the glossary or not. ``Wang Yi (Wang I)`` and
 ``Lukaschenko (Lukašenko)`` give another spelling of the same name: found when both spellings are
-forms of one glossary person, or when they differ only in diacritics. A parenthesis giving an
+forms of one glossary person, or when they differ only in diacritics; for names in no glossary, when
+one is the other's Wade–Giles (``Han Zheng (Han Cheng)``) or both share a transliteration skeleton
+(``Maria Sacharowa (Maria Zakharova)``). A parenthesis giving an
 abbreviation, a native-script form or a form valid in the document's language is left alone.
 """
 
@@ -15,6 +17,7 @@ from ..findings import Finding
 from ..fold import fold
 from ..langs import language_name, script_of
 from ..model import Slot
+from ..nearkeys import skeleton
 from .terms import Resolved
 
 _GLOSS = re.compile(r"\((?P<inner>[^()\n]{1,120})\)")
@@ -62,10 +65,53 @@ def check(doc: Document, resolved: list[Resolved]) -> list[Finding]:
                 )
             )
             continue
-        finding = _glossary_gloss(doc, start, match, by_end.get(start), by_start.get(match.start("inner") + _lead(match)))
+        gloss = by_start.get(match.start("inner") + _lead(match))
+        finding = _glossary_gloss(doc, start, match, by_end.get(start), gloss)
+        whole_valid = gloss is not None and gloss.ok and gloss.end - gloss.start == len(inner)
+        if finding is None and len(before) == len(words) and not whole_valid:
+            finding = _transliteration_gloss(doc, start, match.end(), name, inner)
         if finding is not None:
             findings.append(finding)
     return findings
+
+
+def _transliteration_gloss(doc: Document, start: int, end: int, name: str, inner: str) -> Finding | None:
+    """``Han Zheng (Han Cheng)``, ``Maria Sacharowa (Maria Zakharova)``: one name in two romanisations.
+
+    For names in no glossary: both must look like names (every word capitalised, Latin script),
+    and either the parenthesis read as Wade–Giles gives the name in pinyin (or the other way round),
+    or both have the same transliteration skeleton (:func:`normalize.nearkeys.skeleton`).
+    """
+    if not (_name_shaped(name) and _name_shaped(inner)) or script_of(name) != "LATIN" or script_of(inner) != "LATIN":
+        return None
+    how = _wade_giles(name, inner)
+    if how is None:
+        a, b = fold(name), fold(inner)
+        if a == b or skeleton(a) != skeleton(b):
+            return None
+        how = "another transliteration"
+    return doc.finding(
+        "variant-gloss", start, end, "", None, f"'{inner}' is {how} of '{name}'; remove the parenthesis."
+    )
+
+
+def _name_shaped(text: str) -> bool:
+    words = text.split()
+    return 0 < len(words) <= 4 and all(w[:1].isupper() and any(c.isalpha() for c in w) for w in words)
+
+
+def _wade_giles(name: str, inner: str) -> str | None:
+    """Which romanisation ``inner`` is when it is ``name`` in pinyin ↔ Wade–Giles, else ``None``."""
+    from ..translit.chinese import wadegiles_to_pinyin_readings
+
+    for pinyin, wade, how in ((name, inner, "the Wade–Giles spelling"), (inner, name, "the pinyin spelling")):
+        try:
+            readings = wadegiles_to_pinyin_readings(wade.replace("’", "'"))
+        except ValueError:
+            continue
+        if fold(pinyin) != fold(wade) and any(fold(r) == fold(pinyin) for r in readings):
+            return how
+    return None
 
 
 def _space_before(text: str, pos: int) -> int:
