@@ -290,7 +290,7 @@ def run_recall(args: argparse.Namespace) -> None:
     rng.shuffle(held)
     for spelling, eid in held[: args.per_kind]:
         cases.append(("variant", spelling, eid))
-    names = [(f.text, f.entity) for f in g.matcher.near.keys if f.form is not None and f.form.status.valid
+    names = [(f.display, f.entity) for f in g.matcher.near.keys if f.form is not None and f.form.status.valid
              and len(f.text.replace(" ", "")) >= 6 and f.lang == "de" and len(f.text.split()) <= 3]
     rng.shuffle(names)
     known = {k.text for k in g.matcher.near.keys}

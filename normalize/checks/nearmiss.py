@@ -32,6 +32,7 @@ from __future__ import annotations
 
 import re
 import weakref
+from collections import Counter
 from bisect import bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -88,7 +89,7 @@ class _Hit:
     sim: float
     ratio: float
     spelled: bool
-    """The skeletons are close: another spelling of the name rather than (only) a typo."""
+    """The skeletons are equal: another spelling of the name rather than a typo."""
 
 
 def check(doc: Document, resolved: list[Resolved]) -> list[Finding]:
@@ -108,6 +109,7 @@ def check(doc: Document, resolved: list[Resolved]) -> list[Finding]:
         return []
     words = [(m.start(), m.end(), m.group()) for m in _WORD.finditer(text)]
     keys_of = [hot[word] for _, _, word in words]
+    counts = Counter(word for _, _, word in words)
     spans = [(r.start, r.end) for r in resolved]
     usable = _Usable(text, words, spans)
     findings: list[Finding] = []
@@ -125,7 +127,7 @@ def check(doc: Document, resolved: list[Resolved]) -> list[Finding]:
             hi += 1
         done = hi
         run = [(words[k][0], words[k][1]) for k in range(lo, hi + 1)]
-        findings.extend(_check_run(doc, index, run, keys_of[lo : hi + 1]))
+        findings.extend(_check_run(doc, index, run, keys_of[lo : hi + 1], counts))
     return findings
 
 
@@ -154,7 +156,11 @@ def _name_like(word: str) -> bool:
 
 
 def _check_run(
-    doc: Document, index: NearIndex, run: list[tuple[int, int]], keys_of: list[frozenset[int]]
+    doc: Document,
+    index: NearIndex,
+    run: list[tuple[int, int]],
+    keys_of: list[frozenset[int]],
+    counts: Counter[str],
 ) -> list[Finding]:
     hits: list[_Hit] = []
     for i in range(len(run)):
@@ -167,12 +173,31 @@ def _check_run(
         if all(hit.stop <= c.start or c.stop <= hit.start for c in chosen):
             chosen.append(hit)
     findings = []
+    lang = primary(doc.lang)
     for hit in sorted(chosen, key=lambda h: h.start):
+        if not hit.spelled and _deliberate(doc.text, run, hit, counts, lang):
+            continue
         rivals = [h for h in hits if h.start == hit.start and h.stop == hit.stop]
         finding = _finding(doc, hit, rivals)
         if finding is not None:
             findings.append(finding)
     return findings
+
+
+def _deliberate(text: str, run: list[tuple[int, int]], hit: _Hit, counts: Counter[str], lang: str) -> bool:
+    """Signs that a close word is another name, not a typo (only asked of hits that are not spellings).
+
+    A typo is seldom made twice: a word written the same way more than once in the document is meant.
+    A family name after a given name that is not a common word belongs to that person (Armin Laschet,
+    Scot Refsland), unless the key itself holds that word.
+    """
+    if any(counts[text[s:e]] > 1 for s, e in run if hit.start <= s and e <= hit.stop):
+        return True
+    before = [(s, e) for s, e in run if e <= hit.start]
+    if before and len(hit.key.text.split()) == 1:
+        previous = text[before[-1][0] : before[-1][1]]
+        return not is_common(previous, lang)
+    return False
 
 
 def _hot_keys(index: NearIndex, word: str) -> frozenset[int]:
@@ -234,7 +259,7 @@ def _score(doc: Document, index: NearIndex, start: int, end: int, cands: frozens
                 continue  # the exact pass's business (it chose not to read it), or another word
             ratio = fuzz.ratio(q, key.text)
             sim = max(ratio, fuzz.ratio(sk, key.skeleton))
-            hits.append(_Hit(start, name_end, end, key, sim, ratio, kid in spelled))
+            hits.append(_Hit(start, name_end, end, key, sim, ratio, sk == key.skeleton))
     return hits
 
 
