@@ -10,6 +10,12 @@ if TYPE_CHECKING:
     from .matcher import Matcher
 
 
+#: The kinds of entity an entry can be.
+ENTRY_TYPES = ("organization", "body", "country", "city", "region", "person", "other")
+#: How a person's name parts are ordered.
+NAME_ORDERS = ("given-first", "family-first")
+
+
 class Status(str, Enum):
     """How a form stands in its language (TBX administrative status, plus ``mistranslation``)."""
 
