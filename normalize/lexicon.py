@@ -11,6 +11,12 @@ imported on the first question, and answers are memoised.
 
 from __future__ import annotations
 
+import os
+import struct
+import zlib
+from array import array
+from bisect import bisect_left
+from dataclasses import dataclass
 from functools import lru_cache
 
 from .langs import primary
@@ -34,15 +40,119 @@ def zipf(word: str, lang: str) -> float:
         return 0.0
 
 
+# --- the fast path: the two thresholds as sorted 64-bit word hashes, cached on disk -------------
+# Importing wordfreq and loading a language's list costs about half a second, more than linting a
+# draft. The questions asked are only "Zipf >= COMMON_ZIPF?" and "Zipf >= KNOWN_ZIPF?", so the
+# words above each threshold are kept as a sorted array of hashes (about 3 MB per language) in the
+# user cache folder; a warm run reads it in a millisecond and answers by binary search. A hash
+# collision (about one in 10^12 per question) could only silence a near-miss.
+
+_LEXICON_MAGIC = b"normalize-lexicon 1\n"
+
+
+def _hash(word: str) -> int:
+    data = word.casefold().encode("utf-8")
+    return (zlib.crc32(data) << 32) | zlib.crc32(data, 0x9E3779B9)
+
+
+@dataclass(frozen=True)
+class _Table:
+    common: array[int]
+    known: array[int]
+
+    def level(self, word: str) -> int:
+        """2 for a common word, 1 for a known one, 0 otherwise."""
+        key = _hash(word)
+        for level, keys in ((2, self.common), (1, self.known)):
+            i = bisect_left(keys, key)
+            if i < len(keys) and keys[i] == key:
+                return level
+        return 0
+
+
+@lru_cache(maxsize=None)
+def _table(lang: str) -> _Table | None:
+    """The hash table of ``lang``, from the cache folder or built from wordfreq (``None``: no list)."""
+    from .cache import _store, cache_dir
+
+    wordfreq_version = _installed_stamp("wordfreq")
+    header = _LEXICON_MAGIC + f"{lang} {COMMON_ZIPF} {KNOWN_ZIPF} wordfreq {wordfreq_version}\n".encode()
+    path = cache_dir() / f"lexicon-{lang}-{COMMON_ZIPF}-{KNOWN_ZIPF}.bin"
+    try:
+        data = path.read_bytes()
+        if data.startswith(header):
+            return _decode(data[len(header) :])
+    except (OSError, ValueError, struct.error):
+        pass
+    built = _build(lang)
+    if built is None:
+        return None
+    _store(path, header + _encode(built), "lexicon-*.bin")
+    return built
+
+
+def _installed_stamp(module: str) -> str:
+    """Size and time of an installed module's file: changes when it is upgraded, costs no import."""
+    import importlib.util
+
+    try:
+        spec = importlib.util.find_spec(module)
+        stat = os.stat(spec.origin) if spec is not None and spec.origin else None
+    except (ImportError, OSError, ValueError):
+        stat = None
+    return f"{stat.st_size}-{int(stat.st_mtime)}" if stat is not None else "none"
+
+
+def _build(lang: str) -> _Table | None:
+    try:
+        from wordfreq import available_languages, get_frequency_dict
+    except ImportError:  # pragma: no cover - wordfreq is a dependency
+        return None
+    if lang not in available_languages():
+        return None
+    common_freq = 10 ** (COMMON_ZIPF - 9)
+    known_freq = 10 ** (KNOWN_ZIPF - 9)
+    common: list[int] = []
+    known: list[int] = []
+    for word, freq in get_frequency_dict(lang).items():
+        if freq >= known_freq - 1e-15:
+            (common if freq >= common_freq - 1e-15 else known).append(_hash(word))
+    return _Table(array("Q", sorted(common)), array("Q", sorted(known)))
+
+
+def _encode(table: _Table) -> bytes:
+    return struct.pack("<QQ", len(table.common), len(table.known)) + table.common.tobytes() + table.known.tobytes()
+
+
+def _decode(data: bytes) -> _Table:
+    n_common, n_known = struct.unpack_from("<QQ", data)
+    common, known = array("Q"), array("Q")
+    common.frombytes(data[16 : 16 + 8 * n_common])
+    known.frombytes(data[16 + 8 * n_common : 16 + 8 * (n_common + n_known)])
+    if len(common) != n_common or len(known) != n_known:
+        raise ValueError("truncated lexicon")
+    return _Table(common, known)
+
+
+@lru_cache(maxsize=65536)
+def level(word: str, lang: str) -> int:
+    """2 if ``word`` is common in ``lang``, 1 if it is known there, 0 otherwise."""
+    table = _table(primary(lang))
+    if table is not None:
+        return table.level(word)
+    z = zipf(word, lang)
+    return 2 if z >= COMMON_ZIPF else 1 if z >= KNOWN_ZIPF else 0
+
+
 def is_known(word: str, lang: str) -> bool:
     """Whether wordfreq knows ``word`` as a word or name of its own, in ``lang`` or in English.
 
     A Zipf frequency of :data:`KNOWN_ZIPF` or more is a word in real use (Laschet, Auckland, Fielmann):
     such a word is not a typo of a glossary name, though it may still be another spelling of one.
     """
-    return zipf(word, lang) >= KNOWN_ZIPF or zipf(word, "en") >= KNOWN_ZIPF
+    return level(word, lang) >= 1 or level(word, "en") >= 1
 
 
 def is_common(word: str, lang: str) -> bool:
     """Whether ``word`` is a common word of ``lang`` (Zipf frequency ≥ :data:`COMMON_ZIPF`)."""
-    return zipf(word, lang) >= COMMON_ZIPF
+    return level(word, lang) == 2

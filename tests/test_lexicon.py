@@ -1,0 +1,51 @@
+"""The cached lexicon answers exactly as wordfreq does, and survives a damaged cache file."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from wordfreq import top_n_list, zipf_frequency
+
+from normalize import lexicon
+
+
+def expected(word: str, lang: str) -> int:
+    z = zipf_frequency(word, lang)
+    return 2 if z >= lexicon.COMMON_ZIPF else 1 if z >= lexicon.KNOWN_ZIPF else 0
+
+
+@pytest.fixture(autouse=True)
+def fresh(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("NORMALIZE_CACHE_DIR", str(tmp_path))
+    lexicon._table.cache_clear()
+    lexicon.level.cache_clear()
+
+
+@pytest.mark.parametrize("lang", ["de", "en"])
+def test_levels_agree_with_wordfreq(lang: str) -> None:
+    words = top_n_list(lang, 300000)[::151] + ["Lukaschneko", "Japarow", "Reise", "Mensch", "Lawine", "Iren"]
+    assert [lexicon.level(w, lang) for w in words] == [expected(w, lang) for w in words]
+
+
+def test_warm_table_is_read_from_the_cache(tmp_path: Path) -> None:
+    assert lexicon.level("Reise", "de") == 2
+    files = list(tmp_path.glob("lexicon-de-*.bin"))
+    assert len(files) == 1
+    lexicon._table.cache_clear()
+    lexicon.level.cache_clear()
+    assert lexicon.level("Reise", "de") == 2
+
+
+def test_damaged_cache_is_rebuilt(tmp_path: Path) -> None:
+    lexicon.level("Reise", "de")
+    (path,) = tmp_path.glob("lexicon-de-*.bin")
+    path.write_bytes(path.read_bytes()[:1000])
+    lexicon._table.cache_clear()
+    lexicon.level.cache_clear()
+    assert lexicon.level("Mensch", "de") == 2
+    assert lexicon.level("Japarow", "de") == 0
+
+
+def test_language_without_list_falls_back() -> None:
+    assert lexicon.level("Reise", "xx") == 0
