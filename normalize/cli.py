@@ -1,4 +1,5 @@
-"""The ``normalize`` command: ``lint`` and ``fix`` drafts, with the exit codes linters use.
+"""The ``normalize`` command: ``lint`` and ``fix`` drafts, with the exit codes linters use; the
+glossary commands (``glossary check|fmt|diff|export|import``, ``lookup``) are in :mod:`.cli_glossary`.
 
 Exit codes: 0 nothing at or above ``--fail-on``; 1 findings at or above it (or ``fix --check``
 would change something); 2 usage error, invalid configuration or glossary, unreadable input.
@@ -77,7 +78,11 @@ def _fail(message: str) -> int:
     return 2
 
 
-def parser(commands: Sequence[str] = ("lint", "fix")) -> argparse.ArgumentParser:
+#: Every command; ``glossary`` and ``lookup`` are defined in :mod:`normalize.cli_glossary`.
+COMMANDS = ("lint", "fix", "glossary", "lookup")
+
+
+def parser(commands: Sequence[str] = COMMANDS) -> argparse.ArgumentParser:
     """The argument parser; building only the command being run saves start-up time."""
     common = _Parser(add_help=False, formatter_class=_Formatter)
     common.add_argument("paths", nargs="+", metavar="PATH", help="files, folders (searched recursively) or - for stdin")
@@ -130,11 +135,13 @@ def parser(commands: Sequence[str] = ("lint", "fix")) -> argparse.ArgumentParser
     common.add_argument("--no-cache", action="store_true", help="do not read or write the compiled-glossary cache")
     top = _Parser(
         prog="normalize",
-        description="Keep names consistent across languages: lint and fix drafts.",
+        description="Keep names consistent across languages: lint and fix drafts, check and look up the glossary.",
         formatter_class=_Formatter,
     )
     top.add_argument("--version", action="version", version=f"normalize {__version__}")
-    sub = top.add_subparsers(dest="command", required=True, metavar="{lint,fix}", parser_class=_Parser)
+    sub = top.add_subparsers(
+        dest="command", required=True, metavar="{" + ",".join(COMMANDS) + "}", parser_class=_Parser
+    )
     if "lint" in commands:
         sub.add_parser("lint", parents=[common], formatter_class=_Formatter, help=_LINT, description=_LINT)
     if "fix" in commands:
@@ -143,6 +150,10 @@ def parser(commands: Sequence[str] = ("lint", "fix")) -> argparse.ArgumentParser
         mode.add_argument("--diff", action="store_true", help="print a unified diff; change no file")
         mode.add_argument("-i", "--in-place", action="store_true", help="rewrite the files")
         fix.add_argument("--check", action="store_true", help="exit 1 if anything would change; change no file")
+    if "glossary" in commands or "lookup" in commands:
+        from .cli_glossary import add_parsers  # not imported by lint and fix (start-up time)
+
+        add_parsers(sub, commands)
     return top
 
 
@@ -152,6 +163,10 @@ _FIX = "Apply the safe fixes (to stdout, as a diff or in place); report the rest
 
 def _main(argv: Sequence[str] | None) -> int:
     args = _arguments(sys.argv[1:] if argv is None else list(argv))
+    if args.command in ("glossary", "lookup"):
+        from .cli_glossary import run_command
+
+        return run_command(args)
     select = _rules(args.select, "--select")
     ignore = _rules(args.ignore, "--ignore") or ()
     paths = list(expand(args.paths, args.include or DEFAULT_INCLUDE, DEFAULT_EXCLUDE + tuple(args.exclude)))
@@ -175,7 +190,9 @@ def _main(argv: Sequence[str] | None) -> int:
 
 
 def _arguments(argv: list[str]) -> argparse.Namespace:
-    args = parser(argv[:1] if argv[:1] in (["lint"], ["fix"]) else ("lint", "fix")).parse_args(argv)
+    args = parser(argv[:1] if argv[:1] and argv[0] in COMMANDS else COMMANDS).parse_args(argv)
+    if args.command not in ("lint", "fix"):
+        return args
     if args.paths.count("-") > 1:
         raise UsageError("stdin (-) can be given only once")
     if args.command == "fix" and args.check and args.in_place:
