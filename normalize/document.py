@@ -11,6 +11,17 @@ from .fold import FoldedText, fold_text
 from .model import Glossary
 
 
+def line_starts(text: str) -> tuple[int, ...]:
+    """Offset of the first character of each line of ``text``."""
+    starts = [0]
+    find = text.find
+    pos = find("\n")
+    while pos != -1:
+        starts.append(pos + 1)
+        pos = find("\n", pos + 1)
+    return tuple(starts)
+
+
 @dataclass(frozen=True)
 class Document:
     """Everything the checks read; built once per lint call."""
@@ -26,13 +37,7 @@ class Document:
     @cached_property
     def line_starts(self) -> tuple[int, ...]:
         """Offset of the first character of each line (computed only when a finding needs it)."""
-        starts = [0]
-        find = self.text.find
-        pos = find("\n")
-        while pos != -1:
-            starts.append(pos + 1)
-            pos = find("\n", pos + 1)
-        return tuple(starts)
+        return line_starts(self.text)
 
     def finding(
         self,

@@ -26,13 +26,9 @@ class FileResult:
     @cached_property
     def line_starts(self) -> tuple[int, ...]:
         """Offset of the first character of each line."""
-        starts = [0]
-        find = self.text.find
-        pos = find("\n")
-        while pos != -1:
-            starts.append(pos + 1)
-            pos = find("\n", pos + 1)
-        return tuple(starts)
+        from ..document import line_starts
+
+        return line_starts(self.text)
 
     def position(self, offset: int) -> tuple[int, int]:
         """1-based (line, column in characters) of an offset."""
