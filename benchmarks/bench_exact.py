@@ -25,6 +25,7 @@ import argparse
 import cProfile
 import gc
 import gzip
+import importlib
 import io
 import json
 import os
@@ -45,7 +46,31 @@ REPO = Path(__file__).resolve().parent.parent
 DEFAULT_CORPUS = REPO.parent / "shared" / "corpora" / "fang_covid_de" / "professional_sample.jsonl.gz"
 DEFAULT_WORKDIR = Path(os.environ.get("NORMALIZE_BENCH_DIR", "/tmp/normalize-bench"))
 GENERATOR_VERSION = 2
+#: Checks run by ``lint`` after the exact pass, timed one by one where this version of normalize has them.
+STAGES = ("glosses", "nearmiss", "consistency")
 T = TypeVar("T")
+
+
+def missing_dependencies(dist: str = "normalize-names") -> list[str]:
+    """Declared runtime dependencies of normalize that are not installed (a missing one can change results)."""
+    from importlib.metadata import PackageNotFoundError, requires, version
+
+    missing: list[str] = []
+    try:
+        requirements = requires(dist) or []
+    except PackageNotFoundError:
+        return []
+    for requirement in requirements:
+        if "extra ==" in requirement:
+            continue
+        if ";" in requirement and "python_version" in requirement:
+            continue
+        name = re.split(r"[<>=!~;\[ ]", requirement, maxsplit=1)[0]
+        try:
+            version(name)
+        except PackageNotFoundError:
+            missing.append(name)
+    return missing
 
 
 # ----------------------------------------------------------------------------- memory and timing
@@ -93,19 +118,45 @@ def reset_peak() -> bool:
         return False
 
 
-def timed(fn: Callable[[], T], runs: int) -> tuple[list[float], list[float], T]:
-    """Wall and CPU seconds of ``runs`` calls of ``fn`` (GC collected before each), and the last result."""
+class GcClock:
+    """Time spent in the cyclic garbage collector (all generations) while installed, via ``gc.callbacks``."""
+
+    def __init__(self) -> None:
+        self.seconds = 0.0
+        self.full = 0  # generation-2 collections
+        self._t0 = 0.0
+
+    def __call__(self, phase: str, info: dict[str, int]) -> None:
+        if phase == "start":
+            self._t0 = time.perf_counter()
+        else:
+            self.seconds += time.perf_counter() - self._t0
+            self.full += info.get("generation") == 2
+
+    def __enter__(self) -> GcClock:
+        gc.callbacks.append(self)
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        gc.callbacks.remove(self)
+
+
+def timed(fn: Callable[[], T], runs: int) -> tuple[list[float], list[float], list[float], T]:
+    """Wall, CPU and in-GC seconds of ``runs`` calls of ``fn`` (GC collected before each), and the last result."""
     wall: list[float] = []
     cpu: list[float] = []
+    in_gc: list[float] = []
     result: Any = None
     for _ in range(max(1, runs)):
         result = None
         gc.collect()
-        c0, t0 = time.process_time(), time.perf_counter()
-        result = fn()
-        wall.append(time.perf_counter() - t0)
-        cpu.append(time.process_time() - c0)
-    return wall, cpu, result
+        with GcClock() as clock:
+            c0, t0 = time.process_time(), time.perf_counter()
+            result = fn()
+            wall.append(time.perf_counter() - t0)
+            cpu.append(time.process_time() - c0)
+        in_gc.append(clock.seconds)
+    return wall, cpu, in_gc, result
 
 
 # ----------------------------------------------------------------------------- corpus
@@ -454,9 +505,10 @@ def worker(size: str, args: argparse.Namespace) -> dict[str, Any]:
     res: dict[str, Any] = {"size": size}
 
     def measure(key: str, fn: Callable[[], T], runs: int) -> T:
-        wall, cpu, result = timed(fn, runs)
+        wall, cpu, in_gc, result = timed(fn, runs)
         res[f"{key}_s"] = statistics.median(wall)
         res[f"{key}_cpu_s"] = statistics.median(cpu)
+        res[f"{key}_gc_s"] = statistics.median(in_gc)
         res[f"{key}_runs_s"] = [round(t, 4) for t in wall]
         return result
 
@@ -527,6 +579,18 @@ def worker(size: str, args: argparse.Namespace) -> dict[str, Any]:
     res["pickle_mb"] = round(len(blob) / 1e6, 1)
     measure("unpickle", lambda: pickle.loads(blob), 1)
     del blob
+    try:  # the warm-start cache pickles slotted dataclasses as constructor calls (normalize.cache)
+        from normalize.cache import _Pickler
+    except ImportError:
+        pass
+    else:
+        buffer = io.BytesIO()
+        _Pickler(buffer, protocol=pickle.HIGHEST_PROTOCOL).dump(glossary)
+        blob = buffer.getvalue()
+        del buffer
+        res["cache_pickle_mb"] = round(len(blob) / 1e6, 1)
+        measure("cache_unpickle", lambda: pickle.loads(blob), 1)
+        del blob
     res["peak_load_compile_mb"] = peak_mb() - rss0
 
     # raw pyahocorasick builds: the distinct folded forms (baseline A), and the matcher's own padded keys
@@ -578,15 +642,36 @@ def worker(size: str, args: argparse.Namespace) -> dict[str, Any]:
     res["resolved"] = len(resolved)
     res["exact_findings"] = sum(1 for r in resolved if r.finding is not None)
     del resolved
+    # the checks that run after the exact pass, each on its own (whichever this version of normalize has)
+    doc = Document(text, "de", glossary)
+    resolved = terms.resolve(doc)
+    res["stages"] = []
+    for name in STAGES:
+        try:
+            module = importlib.import_module(f"normalize.checks.{name}")
+        except ImportError:
+            continue
+        check = module.check
+        measure(f"stage_{name}", lambda: check(doc, resolved), runs)
+        res["stages"].append(name)
+    del doc, resolved
     findings = measure("lint", lambda: lint(text, "de", glossary), runs)
     res["findings"] = len(findings)
     res["findings_by_rule"] = dict(sorted(Counter(f.rule for f in findings).items()))
     del findings
     measure("lint_per_article", lambda: [lint(a, "de", glossary) for a in articles], max(1, min(runs, 3)))
 
+    # the GC tax: the exact pass again with the glossary's objects moved out of the collector's sight
+    gc.collect()
+    gc.freeze()
+    try:
+        measure("exact_frozen", lambda: terms.resolve(Document(text, "de", glossary)), runs)
+    finally:
+        gc.unfreeze()
+
     mb = nbytes / 1e6
-    for key in ("raw_written_scan", "casefold", "raw_cf_scan", "fold_text", "raw_fold_scan", "scan", "document", "exact", "lint",
-                "lint_per_article"):
+    for key in ("raw_written_scan", "casefold", "raw_cf_scan", "fold_text", "raw_fold_scan", "scan", "document", "exact", "exact_frozen",
+                "lint", "lint_per_article"):
         res[f"{key}_mb_s"] = mb / res[f"{key}_s"]
         res[f"{key}_cpu_mb_s"] = mb / res[f"{key}_cpu_s"]
     res["peak_total_mb"] = peak_mb() - rss0
@@ -649,8 +734,8 @@ def render(results: list[dict[str, Any]], meta: dict[str, Any], clock: str = "wa
     out.append("| glossary | entries | YAML MB | load s | load, GC off s | of which: YAML compose s | entry reader s "
                "| check_entries s (one call) | compile s | compile, GC off s | forms | keys | automaton nodes "
                "| raw AC build, folded forms s | raw AC build, same keys s | ΔRSS load / + matcher MB | peak Δ MB "
-               "| pickle MB | unpickle s |")
-    out.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|---:|---:|---:|")
+               "| pickle MB | unpickle s | cache pickle MB | cache unpickle s |")
+    out.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|---:|---:|---:|---:|---:|")
     for r in results:
         out.append(
             f"| {_label(r)} | {r['entries']:,} | {r['yaml_bytes'] / 1e6:.2f} | {_fmt(r['load_s'], 3)} | {_fmt(r['load_nogc_s'], 3)} "
@@ -658,21 +743,34 @@ def render(results: list[dict[str, Any]], meta: dict[str, Any], clock: str = "wa
             f"| {_fmt(r['compile_s'], 3)} | {_fmt(r['compile_nogc_s'], 3)} | {r['forms']:,} | {r['keys']:,} "
             f"| {r['automaton_nodes']:,} | {_fmt(r['raw_build_s'], 3)} | {_fmt(r['raw_build_same_keys_s'], 3)} "
             f"| {r['rss_after_load_mb']:.0f} / {r['rss_after_compile_mb'] - r['rss_after_load_mb']:.0f} "
-            f"| {r['peak_load_compile_mb']:.0f} | {r['pickle_mb']} | {_fmt(r['unpickle_s'], 3)} |"
+            f"| {r['peak_load_compile_mb']:.0f} | {r['pickle_mb']} | {_fmt(r['unpickle_s'], 3)} "
+            f"| {r.get('cache_pickle_mb', '—')} | {_fmt(r.get('cache_unpickle_s'), 3)} |"
         )
     out.append("")
     out.append(f"### Throughput (MB/s of UTF-8, {clock} clock; higher is better)")
     out.append("")
     out.append("| glossary | injected mentions | raw AC, forms as written, raw text (peers' ac_raw) "
                "| raw AC on casefold (scan only) | casefold | raw AC on fold_text (scan only) "
-               "| fold_text | scan (+offsets) | exact pass | full lint | lint per article |")
-    out.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
+               "| fold_text | scan (+offsets) | exact pass | exact pass, GC frozen | full lint | lint per article |")
+    out.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
     for r in results:
         out.append(
             f"| {_label(r)} | {r['injected_mentions']:,} | {mbs(r, 'raw_written_scan')} | {mbs(r, 'raw_cf_scan')} | {mbs(r, 'casefold')} "
             f"| {mbs(r, 'raw_fold_scan')} | {mbs(r, 'fold_text')} | {mbs(r, 'scan')} "
-            f"| **{mbs(r, 'exact')}** | {mbs(r, 'lint')} | {mbs(r, 'lint_per_article')} |"
+            f"| **{mbs(r, 'exact')}** | {mbs(r, 'exact_frozen')} | {mbs(r, 'lint')} | {mbs(r, 'lint_per_article')} |"
         )
+    stages = [name for name in STAGES if any(name in r.get("stages", ()) for r in results)]
+    out.append("")
+    out.append(f"### Where a full lint spends its time (seconds for the whole text, {clock} clock, each part timed alone)")
+    out.append("")
+    out.append("| glossary | fold_text | Document (fold + index) | scan (+offsets) | exact pass (Document + resolve) "
+               "| of the exact pass: in the GC "
+               + "".join(f"| {name}.check " for name in stages) + "| full lint | of the full lint: in the GC |")
+    out.append("|---|---:|---:|---:|---:|---:|" + "---:|" * len(stages) + "---:|---:|")
+    for r in results:
+        cells = "".join(f"| {_fmt(r[f'stage_{name}{c}_s'], 3) if f'stage_{name}{c}_s' in r else '—'} " for name in stages)
+        out.append(f"| {_label(r)} | {_fmt(sec(r, 'fold_text'), 3)} | {_fmt(sec(r, 'document'), 3)} | {_fmt(sec(r, 'scan'), 3)} "
+                   f"| {_fmt(sec(r, 'exact'), 3)} | {_fmt(r.get('exact_gc_s'), 3)} {cells}| {_fmt(sec(r, 'lint'), 3)} | {_fmt(r.get('lint_gc_s'), 3)} |")
     out.append("")
     out.append(f"### Ratios (time of the exact pass / time of the raw scan, {clock} clock; goal ≤ 2 at 100k)")
     out.append("")
@@ -744,10 +842,13 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     workdir = Path(args.workdir)
     workdir.mkdir(parents=True, exist_ok=True)
+    missing = missing_dependencies()
+    if missing:
+        print(f"warning: normalize's dependencies {missing} are not installed; results may differ", file=sys.stderr)
     if not Path(args.corpus).exists():
         print(f"corpus not found: {args.corpus}", file=sys.stderr)
         return 2
-    meta = {"date": time.strftime("%Y-%m-%d %H:%M %Z"), "python": platform.python_version(), "nproc": os.cpu_count(),
+    meta = {"missing_dependencies": missing, "date": time.strftime("%Y-%m-%d %H:%M %Z"), "python": platform.python_version(), "nproc": os.cpu_count(),
             "machine": platform.machine(), "runs": args.runs, "mb": args.mb, "argv": sys.argv[1:]}
     git = subprocess.run(["git", "-C", str(REPO), "describe", "--always", "--dirty"], capture_output=True, text=True,
                          check=False)

@@ -33,6 +33,28 @@ CORPUS_FILES = {"professional": "professional_sample.jsonl.gz", "naming": "namin
 RECALL_PATTERN = re.compile(r"Weißrussland|Weissrussland|[Ww]eißrussisch\w*|[Ww]eissrussisch\w*")
 
 
+def missing_dependencies(dist: str = "normalize-names") -> list[str]:
+    """Declared runtime dependencies of normalize that are not installed (a missing one can change results)."""
+    from importlib.metadata import PackageNotFoundError, requires, version
+
+    missing: list[str] = []
+    try:
+        requirements = requires(dist) or []
+    except PackageNotFoundError:
+        return []
+    for requirement in requirements:
+        if "extra ==" in requirement:
+            continue
+        if ";" in requirement and "python_version" in requirement:
+            continue
+        name = re.split(r"[<>=!~;\[ ]", requirement, maxsplit=1)[0]
+        try:
+            version(name)
+        except PackageNotFoundError:
+            missing.append(name)
+    return missing
+
+
 def articles(path: Path, limit: int | None) -> Iterator[dict[str, Any]]:
     """Records of a JSON Lines corpus in file order (at most ``limit``)."""
     with gzip.open(path, "rt", encoding="utf-8") as f:
@@ -176,6 +198,10 @@ def main(argv: list[str] | None = None) -> int:
     if args.limit is None and args.corpus == "professional":
         args.limit = 1500
     args.report = args.report or ("/tmp/false_alarms.txt" if args.corpus == "professional" else "/tmp/false_alarms_naming.txt")
+
+    missing = missing_dependencies()
+    if missing:
+        print(f"warning: normalize's dependencies {missing} are not installed; results may differ", file=sys.stderr)
 
     import normalize
 
