@@ -52,6 +52,8 @@ class Matcher:
     keys: tuple[tuple[Candidate, ...], ...]
     near: Any = None
     """The near-miss index (:class:`normalize.nearkeys.NearIndex`), built with the automaton."""
+    capital: tuple[bool, ...] = ()
+    """Per key: every candidate form starts with a capital letter, so text starting lower-case is no match."""
 
     @property
     def size(self) -> int:
@@ -100,18 +102,33 @@ def compile_matcher(glossary: Glossary) -> Matcher:
         keys.append(tuple(dict.fromkeys(candidates)))
     if keys:
         automaton.make_automaton()
-    return Matcher(automaton, tuple(keys), build_index(glossary, forms))
+    capital = tuple(all(_starts_capital(c.form.text) for c in cands) for cands in keys)
+    return Matcher(automaton, tuple(keys), build_index(glossary, forms), capital)
 
 
-def scan(matcher: Matcher, folded: FoldedText) -> list[Match]:
-    """Every key occurrence in the folded document, overlapping ones included."""
+def _starts_capital(text: str) -> bool:
+    """The first letter is upper-case (what ``checks.terms._case_fits`` demands of the text then)."""
+    return next((c.isupper() for c in text if c.isalpha()), False)
+
+
+def scan(matcher: Matcher, folded: FoldedText, text: str | None = None) -> list[Match]:
+    """Every key occurrence in the folded document, overlapping ones included.
+
+    Given the original ``text``, occurrences that start with a lower-case letter where every form of
+    the key is capitalised are dropped here, before their offsets are mapped: the case check would
+    reject them anyway, and in German most automaton hits are such words (``das`` for ``Da`` + s,
+    ``uns`` for ``UN`` + s).
+    """
     if not matcher.keys:
         return []
     matches: list[Match] = []
     keys = matcher.keys
+    capital = matcher.capital if text is not None and matcher.capital else None
     for end, (index, length) in matcher.automaton.iter(folded.text):
         first = end - length + 2  # first folded character of the name (after the pad space)
         start = folded.orig_start(first)
+        if capital is not None and capital[index] and text[start].islower():  # type: ignore[index]
+            continue
         stop = folded.orig_end(end - 1)
         readings = tuple(
             (cand, folded.orig_end(first + cand.form_length - 1)) for cand in keys[index]

@@ -55,7 +55,7 @@ class Resolved:
 def resolve(doc: Document) -> list[Resolved]:
     """Judge every match and keep the leftmost-longest non-overlapping ones that mean something."""
     judged: list[tuple[Match, tuple[Reading, ...]]] = []
-    for match in scan(doc.glossary.matcher, doc.folded):
+    for match in scan(doc.glossary.matcher, doc.folded, doc.text):
         readings = _spelled_as(doc, match, [r for r in (_judge(doc, match, c, e) for c, e in match.readings) if r])
         if readings:
             judged.append((match, readings))
