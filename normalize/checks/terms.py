@@ -14,7 +14,7 @@ from functools import lru_cache
 from ..document import Document
 from ..findings import Finding
 from ..fold import fold
-from ..forms import target_for
+from ..forms import target_for, valid_slots
 from ..langs import ADJECTIVE_ENDINGS, NAME_ENDINGS, language_name, primary, script_of
 from ..matcher import Candidate, Match, scan
 from ..model import Entry, Slot, Status
@@ -109,8 +109,6 @@ def _judge(doc: Document, match: Match, cand: Candidate, form_end: int) -> Readi
 
 
 def _any_valid(entry: Entry, lang: str) -> str:
-    from ..forms import valid_slots
-
     block = entry.language(lang)
     slots = valid_slots(entry, block) if block is not None else {}
     return next(iter(slots.values()), "")
