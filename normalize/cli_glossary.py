@@ -1,4 +1,4 @@
-"""The glossary commands: ``normalize glossary check|fmt|diff|export|import`` and ``normalize lookup``.
+"""The glossary commands: ``normalize glossary check|fmt|diff|export|import|suggest`` and ``normalize lookup``.
 
 Registered by :func:`normalize.cli.parser`; the library functions (``normalize.workflow`` and its
 dependencies: ruamel.yaml, defusedxml, wordfreq) are imported only when one of these commands runs,
@@ -23,7 +23,9 @@ from .findings import SEVERITY_ORDER
 #: ``glossary check --format`` (the keys of ``normalize.workflow.RENDERERS``, not imported here).
 CHECK_FORMATS = ("text", "github", "json")
 EXPORT_FORMATS = ("tbx",)
-GLOSSARY_COMMANDS = ("check", "fmt", "diff", "export", "import")
+GLOSSARY_COMMANDS = ("check", "fmt", "diff", "export", "import", "suggest")
+#: ``glossary suggest --format``.
+SUGGEST_FORMATS = ("text", "yaml", "json")
 
 _GLOSSARY = "Check, format, diff and exchange glossary files."
 _CHECK = (
@@ -38,6 +40,11 @@ _DIFF = (
 )
 _EXPORT = "Export glossaries as TBX-Basic for CAT tools. Default: the bundled glossaries."
 _IMPORT = "Convert a TBX file into a glossary YAML file (canonical layout)."
+_SUGGEST = (
+    "Propose candidate forms of a native name (Cyrillic or Han) for each target language, one per "
+    "transliteration scheme, and say what the glossary already knows about it. Candidates are not glossary "
+    "facts: check every form against a source. --format yaml prints a ready-to-edit entry with sources: []."
+)
 _LOOKUP = "Show which entity a spelling belongs to, with all its forms per language, their status and sources."
 
 
@@ -53,6 +60,7 @@ def add_parsers(sub: Any, commands: Sequence[str]) -> None:
         _add_diff(gsub)
         _add_export(gsub)
         _add_import(gsub)
+        _add_suggest(gsub)
     if "lookup" in commands:
         lookup = sub.add_parser("lookup", formatter_class=_Formatter, help=_LOOKUP, description=_LOOKUP)
         lookup.add_argument("form", metavar="FORM", help="the spelling to look up (case and diacritics do not count)")
@@ -122,11 +130,45 @@ def _add_import(gsub: Any) -> None:
     imp.add_argument("-o", "--output", metavar="OUT", help="write the YAML to OUT (atomically) instead of stdout")
 
 
+def _add_suggest(gsub: Any) -> None:
+    suggest = gsub.add_parser("suggest", formatter_class=_Formatter, help=_SUGGEST, description=_SUGGEST)
+    suggest.add_argument(
+        "--native", required=True, metavar="TEXT", help='the name in its own script, e.g. "Мирзиёев Шавкат" or 王毅'
+    )
+    suggest.add_argument(
+        "--lang",
+        action="append",
+        default=[],
+        metavar="TAG",
+        help="target language (repeatable): de, en, zh-Latn-wadegile, zh-Latn-pinyin; default: every one the "
+        "schemes cover for the script (zh-Latn-pinyin only on request)",
+    )
+    suggest.add_argument(
+        "--from",
+        dest="source",
+        metavar="TAG",
+        help="language of the native form: ru (default for Cyrillic), uk, be, kk, ky, uz, tg, mn, bg, sr, mk; "
+        "zh for Han",
+    )
+    suggest.add_argument("--script", default="auto", help="script of the native form: auto (default), Cyrl, Hani")
+    suggest.add_argument(
+        "--order",
+        choices=("auto", "given-first", "family-first"),
+        default="auto",
+        help="name order of the input (default: auto, from patronymic and family-name endings)",
+    )
+    suggest.add_argument(
+        "--format", choices=SUGGEST_FORMATS, default="text", help="output format (default: text; yaml: an entry skeleton)"
+    )
+    _glossary_options(suggest)
+    suggest.add_argument("--no-cache", action="store_true", help="do not read or write the compiled-glossary cache")
+
+
 def run_command(args: argparse.Namespace) -> int:
     """Run a parsed ``glossary`` or ``lookup`` command; returns the exit code."""
     if args.command == "lookup":
         return _lookup(args)
-    command = {"check": _check, "fmt": _fmt, "diff": _diff, "export": _export, "import": _import}
+    command = {"check": _check, "fmt": _fmt, "diff": _diff, "export": _export, "import": _import, "suggest": _suggest}
     return command[args.glossary_command](args)
 
 
@@ -258,6 +300,29 @@ def _lookup(args: argparse.Namespace) -> int:
     close = suggest(args.form, glossary, args.lang) if not results else []
     _write(sys.stdout, render_lookup(args.form, results, close))
     return 0 if results else 1
+
+
+def _suggest(args: argparse.Namespace) -> int:
+    from .workflow import SuggestError, render_suggestion, suggest_forms
+
+    glossary = None
+    if args.glossary or not args.no_bundled:  # --no-bundled alone: candidates only, no glossary
+        from .cache import load
+
+        glossary = load(args.glossary, bundled=not args.no_bundled, use_cache=not args.no_cache)
+    try:
+        result = suggest_forms(
+            args.native,
+            args.lang,
+            glossary=glossary,
+            source=args.source,
+            script=args.script,
+            order=None if args.order == "auto" else args.order,
+        )
+    except SuggestError as exc:
+        return _fail(str(exc))
+    _write(sys.stdout, render_suggestion(result, args.format), machine=args.format != "text")
+    return 0
 
 
 # --- output ---------------------------------------------------------------------------------------

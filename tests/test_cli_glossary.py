@@ -368,7 +368,7 @@ def test_help_lists_the_commands() -> None:
     out = run("--help")
     assert out.returncode == 0 and "{lint,fix,glossary,lookup}" in out.stdout
     sub = run("glossary", "--help")
-    assert sub.returncode == 0 and "{check,fmt,diff,export,import}" in sub.stdout
+    assert sub.returncode == 0 and "{check,fmt,diff,export,import,suggest}" in sub.stdout
 
 
 def test_lint_does_not_load_the_glossary_commands(tmp_path: Path) -> None:

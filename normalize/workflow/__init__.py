@@ -1,6 +1,6 @@
 """The glossary workflow: check, format, diff, look up, and exchange glossaries as TBX.
 
-Library functions behind ``normalize glossary check|fmt|diff|export|import`` and
+Library functions behind ``normalize glossary check|fmt|diff|export|import|suggest`` and
 ``normalize lookup``. ``import normalize`` does not import this package, so linting never loads
 its dependencies (ruamel.yaml, defusedxml; wordfreq only when the ``common-word`` check runs).
 """
@@ -14,6 +14,7 @@ from .fmt import FormatError, format_file, format_text
 from .lookup import LookupResult, lookup, render_lookup, suggest
 from .revision import RevisionError, load_revision
 from .serialize import entries_to_yaml
+from .suggestions import Suggestion, SuggestError, render_suggestion, suggest_forms
 from .tbx import TbxError, export_tbx, import_tbx, read_tbx, write_tbx
 
 __all__ = [
@@ -25,6 +26,8 @@ __all__ = [
     "GlossaryDiff",
     "LookupResult",
     "RevisionError",
+    "SuggestError",
+    "Suggestion",
     "TbxError",
     "check_glossary",
     "diagnose",
@@ -43,8 +46,10 @@ __all__ = [
     "render_json",
     "render_lookup",
     "render_markdown",
+    "render_suggestion",
     "render_text",
     "sample_changes",
     "suggest",
+    "suggest_forms",
     "write_tbx",
 ]
