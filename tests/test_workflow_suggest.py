@@ -200,6 +200,8 @@ def test_yaml_says_when_the_entry_exists(mini: normalize.Glossary) -> None:
         ("   ", {}, "empty"),
         ("123", {}, "no letters"),
         ("Shavkat Mirziyoyev", {}, "no transliteration scheme for Latin script"),
+        ("やまだ", {}, "no transliteration scheme for Japanese kana"),
+        ("김정은", {}, "no transliteration scheme for Hangul script"),
         ("Путин 王", {}, "mixes scripts"),
         ("Путин", {"langs": ["fr"]}, "no scheme writes Cyrillic names for 'fr'"),
         ("Путин", {"langs": ["zh-Latn-wadegile"]}, "no scheme writes Cyrillic names"),

@@ -27,6 +27,7 @@ import json
 import re
 import shlex
 import textwrap
+import unicodedata
 from collections.abc import Sequence
 from dataclasses import asdict, dataclass, field
 from typing import Final, Literal
@@ -189,6 +190,8 @@ _SCRIPT_ALIASES: Final = {"cyrl": "Cyrl", "cyrillic": "Cyrl", "hani": "Hani", "h
 
 def detect_script(text: str) -> str:
     """``Cyrl`` or ``Hani`` for the letters of ``text``; :class:`SuggestError` for anything else."""
+    if any(unicodedata.name(c, "").startswith(("HIRAGANA", "KATAKANA")) for c in text):
+        raise SuggestError("no transliteration scheme for Japanese kana: suggest takes Cyrillic or Han script")
     scripts = {s for c in text if (s := char_script(c)) is not None}
     if not scripts:
         raise SuggestError("the native form has no letters")
@@ -395,7 +398,8 @@ def _general_warnings(script: str, source: str, targets: list[str]) -> list[str]
             (
                 "pinyin reads each character in its most common reading: check the reading of family names "
                 "(曾 Zeng, 单 Shan) and of characters with several readings; names from Taiwan, Hong Kong or "
-                "the diaspora usually keep their own romanisation"
+                "the diaspora usually keep their own romanisation; Japanese and Korean names in Chinese "
+                "characters are read as Chinese here, which they are not"
             )
         ]
     out = [
@@ -457,6 +461,10 @@ def _target(
             romanised = _romanise(scheme, parts, script)
         except ValueError as exc:
             warnings.append(f"scheme {scheme.name} has no form: {exc}")
+            continue
+        unread = [v for _, v in romanised.items() if _script(v) not in (None, "LATIN")]
+        if unread:
+            warnings.append(f"scheme {scheme.name} cannot read {', '.join(unread)}")
             continue
         by_form.setdefault(romanised, []).append(scheme.name)
     candidates = tuple(
