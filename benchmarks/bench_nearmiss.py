@@ -321,10 +321,12 @@ def run_recall(args: argparse.Namespace) -> None:
         doc = Document(text, "de", g)
         hits = nearmiss.check(doc, terms.resolve(doc))
         total[kind] += 1
-        if any(h.start < end and start < h.end and h.entry == eid for h in hits):
+        named = f"({g.entry(eid).display_name('de')})"  # an ambiguous finding lists its candidates
+        if any(h.start < end and start < h.end and (h.entry == eid or h.entry is None and named in h.message)
+               for h in hits):
             found[kind] += 1
         else:
-            misses.append(f"{kind}\t{spelling}\t{eid}\t{[(h.text, h.entry) for h in hits]}")
+            misses.append(f"{kind}\t{spelling}\t{eid}\t{[(h.text, h.entry) for h in hits]}\t{text}")
     for kind in total:
         print(f"{kind}: {found[kind]}/{total[kind]} = {found[kind] / total[kind]:.1%}")
     print(f"all: {sum(found.values())}/{sum(total.values())} = {sum(found.values()) / sum(total.values()):.1%}")

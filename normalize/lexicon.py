@@ -156,3 +156,62 @@ def is_known(word: str, lang: str) -> bool:
 def is_common(word: str, lang: str) -> bool:
     """Whether ``word`` is a common word of ``lang`` (Zipf frequency ≥ :data:`COMMON_ZIPF`)."""
     return level(word, lang) == 2
+
+
+# --- name-likeness: words in use across many languages -------------------------------------------
+# A given name is written the same way in the news of every language (Michael, Carsten, Jacques),
+# while a title or a noun before a name belongs to one language (Präsident, Kultursenator). A word
+# known (Zipf >= KNOWN_ZIPF) in nearly all of NAME_LANGS, and not among the very frequent words of the
+# text's language (function words and nouns such as Für, Herr, Frau, Mr), is taken for a name.
+
+#: Languages whose wordfreq lists vote on name-likeness.
+NAME_LANGS = ("en", "de", "fr", "es", "it", "nl", "pl", "pt", "sv")
+#: How many of them must know a word for it to be name-like.
+NAME_VOTES = 8
+#: From this Zipf frequency in the text's language a word is too frequent to be a name.
+NAME_MAX_ZIPF = 5.2
+
+_NAMES_MAGIC = b"normalize-names 1\n"
+
+
+@lru_cache(maxsize=None)
+def _names() -> array[int] | None:
+    from .cache import _store, cache_dir
+
+    stamp = _installed_stamp("wordfreq")
+    header = _NAMES_MAGIC + f"{','.join(NAME_LANGS)} {NAME_VOTES} {KNOWN_ZIPF} wordfreq {stamp}\n".encode()
+    path = cache_dir() / f"names-{NAME_VOTES}-{KNOWN_ZIPF}.bin"
+    try:
+        data = path.read_bytes()
+        if data.startswith(header):
+            keys = array("Q")
+            keys.frombytes(data[len(header) :])
+            return keys
+    except (OSError, ValueError):
+        pass
+    try:
+        from wordfreq import get_frequency_dict
+    except ImportError:  # pragma: no cover - wordfreq is a dependency
+        return None
+    from collections import Counter
+
+    votes: Counter[str] = Counter()
+    known_freq = 10 ** (KNOWN_ZIPF - 9) - 1e-15
+    for lang in NAME_LANGS:
+        votes.update(w for w, f in get_frequency_dict(lang).items() if f >= known_freq and w.isalpha())
+    keys = array("Q", sorted({_hash(w) for w, n in votes.items() if n >= NAME_VOTES}))
+    _store(path, header + keys.tobytes(), "names-*.bin")
+    return keys
+
+
+@lru_cache(maxsize=65536)
+def is_name_like(word: str, lang: str) -> bool:
+    """Whether ``word`` is in use in nearly every language's news (a given name), but not very frequent in ``lang``."""
+    keys = _names()
+    if not keys:
+        return False
+    key = _hash(word)
+    i = bisect_left(keys, key)
+    if i == len(keys) or keys[i] != key:
+        return False
+    return zipf(word, lang) < NAME_MAX_ZIPF if level(word, lang) == 2 else True

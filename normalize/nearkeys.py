@@ -272,6 +272,10 @@ def _probes(n: int, tau: int, big: int, lengths: frozenset[int]) -> tuple[tuple[
             lo = max(0, start - i, start + delta - (tau - i))
             hi = min(n - size, start + i, start + delta + (tau - i))
             out += [(length, i, pos, size) for pos in range(lo, hi + 1)]
+            if delta == 0 and not lo <= start <= hi:
+                # a swap of two letters (one edit for OSA) breaks the two segments it straddles but
+                # moves nothing: every segment is also looked up in its own place
+                out.append((length, i, start, size))
     return tuple(out)
 
 

@@ -225,3 +225,62 @@ def test_transliteration_gloss(text: str, gloss: str, how: str, bundled: normali
 )
 def test_other_parentheses_stay_silent(text: str, bundled: normalize.Glossary) -> None:
     assert [f.rule for f in normalize.lint(text, "de", bundled) if f.rule.endswith("gloss")] == []
+
+
+# --- anchored near-misses, document evidence, another person's name -------------------------------
+
+
+def three_part(entity: str, given: str, patronymic: str, family: str) -> Entry:
+    return Entry(entity, "person", (LanguageNames("de", given=given, patronymic=patronymic, family=family),), ())
+
+
+def test_anchored_typo_in_patronymic_beside_an_exact_family_name() -> None:
+    glossary = Glossary((three_part("vz", "Viktor", "Wassiljewitsch", "Solotow"),))
+    [finding] = [f for f in normalize.lint("Gestern sprach Viktor Wasrljewitsch Solotow.", "de", glossary)
+                 if f.rule == "near-miss"]
+    assert (finding.text, finding.replacement, finding.entry) == ("Wasrljewitsch", "Wassiljewitsch", "vz")
+    assert finding.message.startswith("'Wasrljewitsch' looks like 'Wassiljewitsch' (")
+
+
+def test_anchored_reach_two_edits_and_other_first_letter() -> None:
+    glossary = Glossary((person("ms", ("Michel", "Samaha")),))
+    # two edits in a 6-letter given name, first letter changed: only the exact family name makes it safe
+    assert found("Laut Nichwl Samaha kam es anders.", glossary) == [("near-miss", "Nichwl", "Michel")]
+    assert found("Laut Nichwl kam es anders.", glossary) == []
+
+
+def test_anchored_needs_the_other_words_exact() -> None:
+    glossary = Glossary((person("ms", ("Michel", "Samaha")),))
+    assert found("Laut Nichwl Samahi kam es anders.", glossary) == []
+
+
+def test_swapped_letters_are_one_edit() -> None:
+    glossary = Glossary((person("d", ("Othman", "Deramchi")), person("x", ("Boris", "Kalinowski"))))
+    assert found("Gestern sagte Dreamchi nichts.", glossary) == [("near-miss", "Dreamchi", "Deramchi")]
+
+
+def test_name_of_another_person_before_or_after() -> None:
+    glossary = Glossary((person("b", ("Jan", "Brózda")), person("j", ("Anna", "Jaroslawa"))))
+    assert found("Gestern sagte Brosda nichts.", glossary) == [("near-miss", "Brosda", "Brózda")]
+    # a given name in use across languages before it; a family name after it: another person
+    assert found("Gestern sagte Carsten Brosda nichts.", glossary) == []
+    assert found("Gestern sagte Parteichef Jarosław Kaczyński nichts.", glossary) == []
+    # a German compound title before it is not a given name
+    assert found("Gestern sagte Kultursenator Brosda nichts.", glossary) == [("near-miss", "Brosda", "Brózda")]
+
+
+def test_document_evidence() -> None:
+    glossary = Glossary((person("b", ("Jan", "Brózda")),))
+    # written the same way twice, never as listed: meant, another person
+    assert found("Brosda kam. Dann sprach Brosda.", glossary) == []
+    # the document also writes the listed name: a typo after all
+    assert found("Jan Brózda kam. Dann sprach Brosda.", glossary) == [("near-miss", "Brosda", "Brózda")]
+
+
+def test_name_like_words() -> None:
+    from normalize.lexicon import is_name_like
+
+    for word in ("Carsten", "Michael", "Jacques"):
+        assert is_name_like(word, "de"), word
+    for word in ("Präsident", "Herr", "Frau", "Für", "Kremlsprecher"):
+        assert not is_name_like(word, "de"), word

@@ -45,7 +45,8 @@ from ..findings import Finding
 from ..fold import fold
 from ..forms import target_for
 from ..langs import char_script, language_name, primary, script_of
-from ..lexicon import is_common, is_known
+from ..lexicon import is_common, is_known, is_name_like
+from ..model import LanguageNames
 from ..nearkeys import Key, NearIndex, skeleton, tau_for
 from .terms import Resolved, _carry_ending, _match_case
 
@@ -57,6 +58,8 @@ DERIVATIONS = frozenset({
     "", "e", "n", "r", "s", "en", "er", "es", "em", "ern", "ns", "in", "innen", "isch", "ische",
     "ischen", "ischer", "isches", "ian", "ians", "ese", "i", "is",
 })
+#: Languages that capitalise every noun: a capitalised rare word next to a name may be a title.
+NOUNS_CAPITALISED = frozenset({"de", "lb"})
 #: Longest run of name-like words scored as one name.
 MAX_RUN = 3
 
@@ -74,7 +77,6 @@ _WORD = re.compile(
     r"\b[A-Z\u00c0-\u00de\u0100-\u024f\u0370-\u03ff\u0400-\u052f\u0530-\u1fff"
     r"\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\uf900-\ufaff]\w*(?:['’\-]\w+)*"
 )
-_HOT: weakref.WeakKeyDictionary[NearIndex, dict[str, frozenset[int]]] = weakref.WeakKeyDictionary()
 
 
 @dataclass(frozen=True, slots=True)
@@ -97,22 +99,31 @@ def check(doc: Document, resolved: list[Resolved]) -> list[Finding]:
     index = getattr(doc.glossary.matcher, "near", None)
     if index is None or not index.keys:
         return []
-    hot = _HOT.setdefault(index, {})
+    lang = primary(doc.lang)
+    memo = _TOKENS.setdefault(index, {}).setdefault(lang, {})
     text = doc.text
-    any_hot = False
-    for word in _WORD.findall(text):  # most texts have no hot word: no positions needed then
-        found = hot.get(word)
-        if found is None:
-            found = hot[word] = _hot_keys(index, word)
-        any_hot = any_hot or bool(found)
-    if not any_hot:
+    any_hot = any_live = any_exact = False
+    get = memo.get
+    for word in _WORD.findall(text):  # most texts have no candidate: no positions needed then
+        info = get(word)
+        if info is None:
+            info = memo[word] = _token(index, word, lang)
+        if info[2]:
+            any_live = True
+            any_hot = any_hot or bool(info[3])
+        any_exact = any_exact or info[1]
+    if not any_hot and not (any_live and any_exact):
         return []
     words = [(m.start(), m.end(), m.group()) for m in _WORD.finditer(text)]
-    keys_of = [hot[word] for _, _, word in words]
+    infos = [memo[w] for _, _, w in words]
     counts = Counter(word for _, _, word in words)
     spans = [(r.start, r.end) for r in resolved]
+    findings = _anchored(doc, index, words, infos, spans, True)
+    if findings:
+        spans = sorted(spans + [(f.start, f.end) for f in findings])
+    keys_of = [info[3] for info in infos]
+    evidence = _Evidence(doc, resolved, counts)
     usable = _Usable(text, words, spans)
-    findings: list[Finding] = []
     done = -1
     for i, keys in enumerate(keys_of):
         if not keys or i <= done or not usable(i):
@@ -127,8 +138,29 @@ def check(doc: Document, resolved: list[Resolved]) -> list[Finding]:
             hi += 1
         done = hi
         run = [(words[k][0], words[k][1]) for k in range(lo, hi + 1)]
-        findings.extend(_check_run(doc, index, run, keys_of[lo : hi + 1], counts))
+        findings.extend(_check_run(doc, index, run, keys_of[lo : hi + 1], evidence))
+    spans = sorted(spans + [(f.start, f.end) for f in findings])
+    findings += _anchored(doc, index, words, infos, spans, False)
+    findings.sort(key=lambda f: f.start)
     return findings
+
+
+#: Per index and language, what is known of each distinct text word: (folded, a glossary word,
+#: live (may be a near-miss: name-like, not a glossary word, 4+ letters, not a common word), hot keys,
+#: live again: the anchored pass looks the word up only when it stands beside a glossary word).
+_TOKENS: weakref.WeakKeyDictionary[NearIndex, dict[str, dict[str, tuple[str, bool, bool, frozenset[int], bool]]]] = (
+    weakref.WeakKeyDictionary()
+)
+_NONE: frozenset[int] = frozenset()
+
+
+def _token(index: NearIndex, word: str, lang: str) -> tuple[str, bool, bool, frozenset[int], bool]:
+    """The cheapest rejections first: glossary words, short words, lower case, then common words."""
+    folded = word.lower() if word.isascii() and word.isalpha() else fold(word)
+    exact = bool(folded) and all(part in index.folded_exact for part in folded.split())
+    if exact or len(folded.replace(" ", "")) < 4 or not _name_like(word) or is_common(word, lang):
+        return folded, exact, False, _NONE, False
+    return folded, exact, True, _hot_keys(index, word) or _NONE, True
 
 
 class _Usable:
@@ -160,7 +192,7 @@ def _check_run(
     index: NearIndex,
     run: list[tuple[int, int]],
     keys_of: list[frozenset[int]],
-    counts: Counter[str],
+    evidence: _Evidence,
 ) -> list[Finding]:
     hits: list[_Hit] = []
     for i in range(len(run)):
@@ -175,7 +207,7 @@ def _check_run(
     findings = []
     lang = primary(doc.lang)
     for hit in sorted(chosen, key=lambda h: h.start):
-        if not hit.spelled and _deliberate(doc.text, run, hit, counts, lang):
+        if evidence.deliberate(run, hit, lang):
             continue
         rivals = [h for h in hits if h.start == hit.start and h.stop == hit.stop]
         finding = _finding(doc, hit, rivals)
@@ -184,20 +216,89 @@ def _check_run(
     return findings
 
 
-def _deliberate(text: str, run: list[tuple[int, int]], hit: _Hit, counts: Counter[str], lang: str) -> bool:
-    """Signs that a close word is another name, not a typo (only asked of hits that are not spellings).
+class _Evidence:
+    """What the document says about a close word: is it the listed name mistyped, or another name?"""
 
-    A typo is seldom made twice: a word written the same way more than once in the document is meant.
-    A family name after a given name that is not a common word belongs to that person (Armin Laschet,
-    Scot Refsland), unless the key itself holds that word.
-    """
-    if any(counts[text[s:e]] > 1 for s, e in run if hit.start <= s and e <= hit.stop):
+    def __init__(self, doc: Document, resolved: list[Resolved], counts: Counter[str]) -> None:
+        self.doc, self.counts = doc, counts
+        self.written = frozenset(e for r in resolved for e in r.entities)
+        """Entities the document also writes correctly (a glossary form, exactly)."""
+
+    def deliberate(self, run: list[tuple[int, int]], hit: _Hit, lang: str) -> bool:
+        """Signs that a close word is another name, not a misspelling of the listed one.
+
+        A document that writes the listed name correctly elsewhere makes a close word a typo of it.
+        Otherwise: a word written the same way more than once is meant, not mistyped (unless it is a
+        spelling of a name the glossary knows natively, which is what ``foreign-form`` is for); and a
+        family name next to a given name that is not the entity's (Carsten Brosda, Jarosław
+        Kaczyński) is that other person's name.
+        """
+        if hit.key.entity in self.written:
+            return False
+        text = self.doc.text
+        if (not hit.spelled or not _transliterated(self.doc, hit.key)) and any(
+            self.counts[text[s:e]] > 1 for s, e in run if hit.start <= s and e <= hit.stop
+        ):
+            return True
+        if len(hit.key.text.split()) != 1:
+            return False
+        before = [(s, e) for s, e in run if e <= hit.start]
+        if before and _given_name(self.doc, text[before[-1][0] : before[-1][1]], lang):
+            return True
+        after = [(s, e) for s, e in run if s >= hit.stop]
+        if after and hit.stop == hit.end:
+            return _given_name(self.doc, text[after[0][0] : after[0][1]], lang)
+        return False
+
+
+def _given_name(doc: Document, word: str, lang: str) -> bool:
+    """``word`` reads as a personal name: in use across languages, a listed given name, or (where nouns
+    are not capitalised, so a capitalised rare word is a name) not a common word."""
+    if is_name_like(word, lang) or fold(word) in _given_names(doc):
         return True
-    before = [(s, e) for s, e in run if e <= hit.start]
-    if before and len(hit.key.text.split()) == 1:
-        previous = text[before[-1][0] : before[-1][1]]
-        return not is_common(previous, lang)
-    return False
+    if is_common(word, lang):
+        return False
+    return lang not in NOUNS_CAPITALISED or not _compound(word, lang)
+
+
+def _compound(word: str, lang: str) -> bool:
+    """A capitalised rare word ending in a common word of 4+ letters: a compound noun (Kultursenator)."""
+    letters = word.replace("-", "")
+    return any(is_common(letters[i:].capitalize(), lang) for i in range(1, len(letters) - 3))
+
+
+_GIVEN: weakref.WeakKeyDictionary[NearIndex, frozenset[str]] = weakref.WeakKeyDictionary()
+
+
+def _given_names(doc: Document) -> frozenset[str]:
+    """Folded given names of the glossary's persons."""
+    glossary = doc.glossary
+    index = glossary.matcher.near
+    found = _GIVEN.get(index)
+    if found is None:
+        found = _GIVEN[index] = frozenset(
+            word
+            for entry in glossary.entries
+            if entry.type == "person"
+            for block in entry.names
+            if block.given
+            for word in fold(block.given).split()
+        )
+    return found
+
+
+def _transliterated(doc: Document, key: Key) -> bool:
+    """The key is a scheme's spelling, or its entity has a native-script name the schemes read."""
+    if key.form is None:
+        return True
+    entry = doc.glossary.entry(key.entity)
+    return entry is not None and any(script_of(v) != "LATIN" for b in entry.names for v in _block_texts(b))
+
+
+def _block_texts(block: LanguageNames) -> Iterator[str]:
+    for text in (block.preferred, block.given, block.family):
+        if text:
+            yield text
 
 
 def _hot_keys(index: NearIndex, word: str) -> frozenset[int]:
@@ -356,3 +457,153 @@ def _message(
     if target != key.display:
         return f"{head}; write '{target}'."
     return f"{head}."
+
+
+# --- anchored near-misses: one word of a listed multi-word name, the others written exactly ----------
+
+#: Edits allowed in a word next to an exact part of the same name (the anchor makes them safe).
+def _anchored_tau(letters: int) -> int:
+    return 0 if letters < 4 else 1 if letters < 6 else 2
+
+
+_ANCHOR: weakref.WeakKeyDictionary[NearIndex, dict[str, tuple[int, ...]]] = weakref.WeakKeyDictionary()
+_FAMILY: weakref.WeakKeyDictionary[NearIndex, dict[str, frozenset[str]]] = weakref.WeakKeyDictionary()
+
+
+def _anchor_keys(index: NearIndex, folded: str) -> tuple[int, ...]:
+    """Multi-word keys with a word within the anchored reach of ``folded`` (a text word, folded)."""
+    memo = _ANCHOR.setdefault(index, {})
+    found = memo.get(folded)
+    if found is None:
+        ids: set[int] = set()
+        for part in folded.split():
+            if len(part) >= 4:
+                ids |= index.near_keys(part, tau=_anchored_tau(len(part)))
+        keys = index.keys
+        found = memo[folded] = tuple(sorted(k for k in ids if " " in keys[k].display.strip()))
+    return found
+
+
+def _family_names(doc: Document, index: NearIndex, entity: str) -> frozenset[str]:
+    memo = _FAMILY.setdefault(index, {})
+    found = memo.get(entity)
+    if found is None:
+        entry = doc.glossary.entry(entity)
+        found = memo[entity] = frozenset(
+            word for b in (entry.names if entry is not None else ()) if b.family for word in fold(b.family).split()
+        )
+    return found
+
+
+def _anchored(
+    doc: Document,
+    index: NearIndex,
+    words: list[tuple[int, int, str]],
+    infos: list[tuple[str, bool, bool, frozenset[int], bool]],
+    spans: list[tuple[int, int]],
+    resolved_anchor: bool,
+) -> list[Finding]:
+    """Near-misses of one word of a multi-word name whose other words the text writes exactly.
+
+    ``Viktor Vasrliyevich Zolotov`` for a listed ``Viktor Vasiliyevich Zolotov``: the family name is an
+    exact match, so the word beside it may be two edits off (from 6 letters; one from 4) and need not
+    start with the same letter. When the exact words are only given names (``Nazir Ahmad Chaduhry``),
+    the differing word gets the ordinary reach. Only one word of the name may differ. With
+    ``resolved_anchor`` only names with an exact match of the exact pass beside the word are looked
+    at (before the unanchored pass); without, the rest (after it).
+    """
+    text = doc.text
+    lang = primary(doc.lang)
+    n = len(words)
+    findings: list[Finding] = []
+    taken = -1
+    for i in range(n):
+        if i <= taken or not infos[i][4]:
+            continue
+        left = i > 0 and infos[i - 1][1] and text[words[i - 1][1] : words[i][0]] == " "
+        right = i + 1 < n and infos[i + 1][1] and text[words[i][1] : words[i + 1][0]] == " "
+        if not (left or right) or _inside(spans, words[i][0], words[i][1]):
+            continue
+        f = infos[i][0]
+        cands = _anchor_keys(index, f)
+        if not cands:
+            continue
+        letters = len(f.replace(" ", ""))
+        best: list[tuple[tuple[float, ...], Key, int, int, int]] = []
+        for kid in cands:
+            key = index.keys[kid]
+            parts = _key_parts(index, kid)
+            m = len(parts)
+            for p, part in enumerate(parts):
+                lo = i - p
+                if lo < 0 or lo + m > n or part == f:
+                    continue
+                if any(infos[lo + q][0] != parts[q] for q in range(m) if q != p):
+                    continue
+                if any(text[words[k][1] : words[k + 1][0]] != " " for k in range(lo, lo + m - 1)):
+                    continue
+                if resolved_anchor and not any(_inside(spans, *words[lo + q][:2]) for q in range(m) if q != p):
+                    continue  # no exact match beside it: the unanchored pass scores the whole run first
+                strong = bool(_family_names(doc, index, key.entity) & {parts[q] for q in range(m) if q != p})
+                reach = _anchored_tau(letters) if strong else tau_for(letters)
+                dist = OSA.distance(f, part, score_cutoff=reach)
+                if dist > reach or (p == m - 1 and _derived(f, part)):
+                    continue
+                if not strong and skeleton(f) != skeleton(part) and f[:1] != part[:1]:
+                    continue
+                rank = (dist, not strong, key.lang != lang, key.form is None or not key.form.status.valid)
+                best.append((rank, key, p, lo, m))
+        if not best or is_known(words[i][2], lang):
+            continue
+        best.sort(key=lambda b: b[0])
+        rank, key, p, lo, m = best[0]
+        entities = {b[1].entity for b in best if b[0][:2] == rank[:2]}
+        finding = _anchored_finding(doc, words[i], key, p, entities, lang)
+        if finding is not None:
+            findings.append(finding)
+            taken = lo + m - 1
+    return findings
+
+
+_PARTS: weakref.WeakKeyDictionary[NearIndex, dict[int, tuple[str, ...]]] = weakref.WeakKeyDictionary()
+
+
+def _key_parts(index: NearIndex, kid: int) -> tuple[str, ...]:
+    """The folded words of a key as written (``Al-Hasan`` is one word), memoised."""
+    memo = _PARTS.setdefault(index, {})
+    parts = memo.get(kid)
+    if parts is None:
+        parts = memo[kid] = tuple(fold(p) for p in index.keys[kid].display.split())
+    return parts
+
+
+def _inside(spans: list[tuple[int, int]], start: int, end: int) -> bool:
+    k = bisect_right(spans, (end, end)) - 1
+    while k >= 0 and spans[k][1] > start:
+        if spans[k][0] < end:
+            return True
+        k -= 1
+    return False
+
+
+def _anchored_finding(
+    doc: Document, word: tuple[int, int, str], key: Key, p: int, entities: set[str], lang: str
+) -> Finding | None:
+    start, end, surface = word
+    shown = key.display.split()[p]
+    similarity = round(fuzz.ratio(fold(surface), fold(shown)))
+    entry = doc.glossary.entry(key.entity)
+    if entry is None:
+        return None
+    name = entry.display_name(lang)
+    if len(entities) > 1:
+        message = f"'{surface}' looks like '{shown}' in several listed names, similarity {similarity}; check it by hand."
+        return doc.finding("near-miss", start, end, None, None, message)
+    replacement: str | None = None
+    valid = key.form is not None and key.form.status.valid and key.lang == lang
+    if valid:
+        replacement = _match_case(surface, shown, shown)
+        message = f"'{surface}' looks like '{shown}' ({name}), similarity {similarity}."
+    else:
+        message = f"'{surface}' looks like '{shown}' ({name}), similarity {similarity}; check the spelling by hand."
+    return doc.finding("near-miss", start, end, replacement, entry.id, message)
