@@ -1,46 +1,60 @@
 """Compiled-glossary cache: a pickled :class:`Glossary` with its matcher, keyed by content.
 
-The key is a SHA-256 over the package version, the Python version, the package's own modules
-(size and mtime) and every glossary file's path and bytes, so an edited glossary or an upgraded
-normalize never sees a stale entry. Entries are written to a temporary file and renamed, so a
-concurrent writer never exposes half a file; anything unreadable is ignored and rebuilt. On a hit
-no YAML is parsed. Parsed configuration files are memoised the same way (by their bytes). The
-folder is ``$NORMALIZE_CACHE_DIR``, else ``$XDG_CACHE_HOME/normalize``, else ``~/.cache/normalize``.
+The key is a BLAKE2 digest over the layout version, the package version, the Python version, every
+module of the package (path, size and mtime, subpackages included) and every glossary file's path and
+bytes, so an edited glossary or an upgraded normalize never sees a stale entry. Entries are written to
+a temporary file and renamed, so a concurrent writer never exposes half a file; anything unreadable is
+ignored and rebuilt. On a hit no YAML is parsed, and neither the loader nor PyYAML is imported.
+
+The large tables load lazily: the glossary's entries, the matcher's key table and the near-miss
+index's keys are stored as one small pickle per item and unpickled when first used (see
+:class:`LazyTuple`), so a warm run
+builds only the objects its draft needs (a few dozen of several thousand). Everything else (the
+automaton, the near-miss word index) is one pickle, loaded with the garbage collector paused.
+
+Parsed configuration files are memoised the same way (by their bytes). The folder is
+``$NORMALIZE_CACHE_DIR``, else ``$XDG_CACHE_HOME/normalize``, else ``~/.cache/normalize``.
 """
 
 from __future__ import annotations
 
-import dataclasses
-import io
+import gc
 import os
 import pickle
 import sys
-from collections.abc import Sequence
-from pathlib import Path
-from typing import Any
+from collections.abc import Iterator, Sequence
+from typing import TYPE_CHECKING, Any
 
-from .loader import bundled_dir, glossary_files, load_glossary
-from .model import Glossary
+if TYPE_CHECKING:
+    from pathlib import Path
 
-try:  # the built-in SHA-256 loads in a tenth of the time hashlib needs to initialise OpenSSL
-    from _sha2 import sha256  # Python >= 3.12
-except ImportError:
-    try:
-        from _sha256 import sha256
-    except ImportError:  # pragma: no cover - an interpreter without the built-in module
-        from hashlib import sha256
+    from .model import Entry, Glossary
 
-_MAGIC = b"normalize-glossary-cache 2\n"
+try:  # the built-in BLAKE2 needs no OpenSSL start-up and hashes 3x faster than SHA-256
+    from _blake2 import blake2b as _hash
+except ImportError:  # pragma: no cover - an interpreter without the built-in module
+    from hashlib import blake2b as _hash
+
+#: Bumped whenever the layout of a cache file changes: older files are then never read.
+LAYOUT = 3
+_MAGIC = f"normalize-glossary-cache {LAYOUT}\n".encode()
 _KEEP = 16  # entries kept in the folder; older ones are removed when a new one is written
+_SUFFIXES = (".yaml", ".yml")
 
 
 def cache_dir() -> Path:
     """The folder holding cached glossaries."""
+    from pathlib import Path
+
+    return Path(_folder())
+
+
+def _folder() -> str:
     explicit = os.environ.get("NORMALIZE_CACHE_DIR")
     if explicit:
-        return Path(explicit)
+        return explicit
     base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-    return Path(base) / "normalize"
+    return os.path.join(base, "normalize")
 
 
 def load(paths: Sequence[str], *, bundled: bool = True, use_cache: bool = True) -> Glossary:
@@ -50,6 +64,8 @@ def load(paths: Sequence[str], *, bundled: bool = True, use_cache: bool = True) 
         cached = _read(key)
         if cached is not None:
             return cached
+    from .loader import load_glossary
+
     glossary = load_glossary(*paths, bundled=bundled)
     if key is not None:
         glossary.matcher  # noqa: B018 - compile now, so the pickle holds the automaton
@@ -57,24 +73,79 @@ def load(paths: Sequence[str], *, bundled: bool = True, use_cache: bool = True) 
     return glossary
 
 
+# --- the key ----------------------------------------------------------------------------------------
+
+
 def _key(paths: Sequence[str], bundled: bool) -> str | None:
     """The cache key, or ``None`` when a glossary file cannot be read (the loader reports it)."""
     from . import __version__
 
-    digest = sha256(f"{__version__}\0{sys.version_info[:2]}\0{bundled}\0".encode())
-    package = Path(__file__).parent
+    digest = _hash(f"{LAYOUT}\0{__version__}\0{sys.version_info[:2]}\0{bundled}\0".encode())
+    package = os.path.dirname(os.path.abspath(__file__))
     try:
-        for entry in sorted(os.scandir(package), key=lambda e: e.name):
-            if entry.name.endswith(".py"):
-                info = entry.stat()
-                digest.update(f"{entry.name}\0{info.st_size}\0{info.st_mtime_ns}\0".encode())
+        for name, info in _modules(package):
+            digest.update(f"{name}\0{info.st_size}\0{info.st_mtime_ns}\0".encode())
         files = (glossary_files([bundled_dir()]) if bundled else []) + glossary_files(paths)
         for file in files:
-            digest.update(f"{file}\0".encode())
-            digest.update(sha256(file.read_bytes()).digest())
-    except OSError:
+            with open(file, "rb") as handle:
+                data = handle.read()
+            digest.update(f"{file}\0{len(data)}\0".encode())
+            digest.update(_hash(data).digest())
+    except (OSError, ValueError):
         return None
     return str(digest.hexdigest())
+
+
+def _modules(folder: str, prefix: str = "") -> Iterator[tuple[str, os.stat_result]]:
+    """Every ``.py`` file of the package, subpackages included, in a fixed order, with its stat."""
+    with os.scandir(folder) as found:
+        entries = sorted(found, key=lambda e: e.name)
+    for entry in entries:
+        if entry.name.endswith(".py"):
+            yield prefix + entry.name, entry.stat()
+        elif entry.name not in ("__pycache__", "glossaries") and not entry.name.startswith(".") and entry.is_dir():
+            yield from _modules(entry.path, prefix + entry.name + "/")
+
+
+def bundled_dir() -> str:
+    """The folder of the bundled glossaries, as :func:`normalize.loader.bundled_dir` finds it."""
+    here = os.path.dirname(os.path.realpath(__file__))
+    installed = os.path.join(here, "glossaries")  # inside a wheel
+    checkout = os.path.join(os.path.dirname(here), "glossaries")  # a source checkout or an editable install
+    return installed if os.path.isdir(installed) or not os.path.isdir(checkout) else checkout
+
+
+def glossary_files(paths: Sequence[str | os.PathLike[str]]) -> list[str]:
+    """The files :func:`normalize.loader.glossary_files` gives (``*.yaml``/``*.yml`` of folders,
+    recursively, symbolic links to folders not followed), without importing pathlib and the loader."""
+    files: list[str] = []
+    for raw in paths:
+        path = os.fspath(raw)
+        if os.path.isdir(path):
+            found: list[str] = []
+            _walk(path, found)
+            files.extend(sorted(found))
+        else:
+            files.append(path)
+    return files
+
+
+def _walk(folder: str, found: list[str]) -> None:
+    with os.scandir(folder) as entries:
+        for entry in entries:
+            if entry.is_dir() and not entry.is_symlink():
+                _walk(entry.path, found)
+            elif _suffix(entry.name) in _SUFFIXES and entry.is_file():
+                found.append(entry.path)
+
+
+def _suffix(name: str) -> str:
+    """``PurePath(name).suffix``."""
+    dot = name.rfind(".")
+    return name[dot:] if 0 < dot < len(name) - 1 else ""
+
+
+# --- configuration memo -----------------------------------------------------------------------------
 
 
 def load_toml(data: bytes, *, use_cache: bool = True) -> dict[str, Any]:
@@ -82,10 +153,11 @@ def load_toml(data: bytes, *, use_cache: bool = True) -> dict[str, Any]:
 
     Raises ``UnicodeDecodeError`` or ``tomllib.TOMLDecodeError`` (a ``ValueError``) like the parser.
     """
-    path = cache_dir() / f"toml-{sha256(_MAGIC + data).hexdigest()[:32]}.pickle"
+    path = os.path.join(_folder(), f"toml-{_hash(_MAGIC + data).hexdigest()[:32]}.pickle")
     if use_cache:
         try:
-            parsed = pickle.loads(path.read_bytes())
+            with open(path, "rb") as handle:
+                parsed = pickle.loads(handle.read())
             if isinstance(parsed, dict):
                 return parsed
         except Exception:  # absent, corrupt or foreign: parse again
@@ -100,38 +172,58 @@ def load_toml(data: bytes, *, use_cache: bool = True) -> dict[str, Any]:
     return parsed
 
 
-def _entry(key: str) -> Path:
-    return cache_dir() / f"glossary-{key[:32]}.pickle"
+# --- reading and writing ----------------------------------------------------------------------------
+
+
+def _entry(key: str) -> str:
+    return os.path.join(_folder(), f"glossary-{key[:32]}.pickle")
 
 
 def _read(key: str) -> Glossary | None:
+    from .model import Glossary
+
     header = _MAGIC + key.encode() + b"\n"
+    enabled = gc.isenabled()
+    gc.disable()  # tens of thousands of new objects would trigger collections that find nothing to free
     try:
-        data = _entry(key).read_bytes()
+        with open(_entry(key), "rb") as handle:
+            data = handle.read()
         if not data.startswith(header):
             return None
-        glossary = pickle.loads(data[len(header) :])
+        glossary = pickle.loads(memoryview(data)[len(header) :])
+        if not isinstance(glossary, Glossary):
+            return None
+        if isinstance(glossary.entries, LazyTuple):
+            _index_entries(glossary, glossary.entries)
+        return glossary
     except Exception:  # a corrupt, truncated or foreign cache is rebuilt, never fatal
         return None
-    return glossary if isinstance(glossary, Glossary) else None
+    finally:
+        if enabled:
+            gc.enable()
 
 
 def _write(key: str, glossary: Glossary) -> None:
+    import io
+
     buffer = io.BytesIO()
     try:
-        _Pickler(buffer, protocol=pickle.HIGHEST_PROTOCOL).dump(glossary)
-    except (pickle.PicklingError, RecursionError, TypeError):
+        _Pickler(buffer).dump(_with_lazy_tables(glossary))
+    except (pickle.PicklingError, RecursionError, TypeError, AttributeError):
         return
     _store(_entry(key), _MAGIC + key.encode() + b"\n" + buffer.getvalue(), "glossary-*.pickle")
 
 
-def _store(path: Path, data: bytes, family: str) -> None:
+def _store(path: str | os.PathLike[str], data: bytes, family: str) -> None:
     """Write atomically (temporary file + rename), then drop the oldest entries of the family."""
+    import fnmatch
     import tempfile
 
+    path = os.fspath(path)
+    folder = os.path.dirname(path)
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=".tmp-", dir=path.parent)
+        os.makedirs(folder, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=".tmp-", dir=folder)
         try:
             with os.fdopen(fd, "wb") as handle:
                 handle.write(data)
@@ -139,19 +231,162 @@ def _store(path: Path, data: bytes, family: str) -> None:
         finally:
             if os.path.exists(tmp):
                 os.unlink(tmp)
-        entries = sorted(path.parent.glob(family), key=lambda p: p.stat().st_mtime, reverse=True)
-        for old in entries[_KEEP:]:
-            old.unlink(missing_ok=True)
+        with os.scandir(folder) as found:
+            family_files = [e for e in found if fnmatch.fnmatchcase(e.name, family)]
+        family_files.sort(key=lambda e: e.stat().st_mtime, reverse=True)
+        for old in family_files[_KEEP:]:
+            try:
+                os.unlink(old.path)
+            except FileNotFoundError:
+                pass
     except OSError:
         pass  # a cache that cannot be written only costs time
+
+
+# --- lazy tables ------------------------------------------------------------------------------------
+
+
+class LazyTuple(Sequence[Any]):
+    """A tuple whose items are unpickled one by one, when first used.
+
+    Equal to (and hashed like) the tuple of its items; pickles as that tuple, so worker processes
+    and copies get plain data.
+    """
+
+    __slots__ = ("_blobs", "_items", "names")
+
+    def __init__(self, blobs: tuple[bytes, ...], names: tuple[str, ...] = ()) -> None:
+        self._blobs = blobs
+        self._items: list[Any] = [_MISSING] * len(blobs)
+        self.names = names
+        """For entries: each entry's id, known without unpickling it."""
+
+    def __len__(self) -> int:
+        return len(self._blobs)
+
+    def __getitem__(self, index: Any) -> Any:
+        if isinstance(index, slice):
+            return tuple(self[i] for i in range(*index.indices(len(self._blobs))))
+        item = self._items[index]
+        if item is _MISSING:
+            enabled = gc.isenabled()
+            gc.disable()
+            try:
+                item = self._items[index] = _loads(self._blobs[index])
+            finally:
+                if enabled:
+                    gc.enable()
+        return item
+
+    def __iter__(self) -> Iterator[Any]:
+        for index in range(len(self._blobs)):
+            yield self[index]
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, (tuple, LazyTuple)):
+            return tuple(self) == tuple(other)
+        return NotImplemented
+
+    def __hash__(self) -> int:
+        return hash(tuple(self))
+
+    def __repr__(self) -> str:
+        return repr(tuple(self))
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return tuple, (tuple(self),)
+
+
+_MISSING = object()
+
+
+class _EntriesById(dict):  # type: ignore[type-arg]
+    """``Glossary._by_id``'s table over lazy entries: an entry is unpickled when looked up."""
+
+    def __init__(self, entries: LazyTuple) -> None:
+        super().__init__(zip(entries.names, range(len(entries))))
+        self._entries = entries
+
+    def get(self, key: Any, default: Any = None) -> Any:
+        index = super().get(key)
+        return default if index is None else self._entries[index]
+
+    def __getitem__(self, key: Any) -> Entry:
+        return self._entries[super().__getitem__(key)]  # type: ignore[no-any-return]
+
+    def values(self) -> Any:  # type: ignore[override]
+        return list(self._entries)
+
+    def items(self) -> Any:  # type: ignore[override]
+        return list(zip(self.keys(), self._entries))
+
+    def __iter__(self) -> Iterator[Any]:
+        return iter(list(self.keys()))
+
+
+def _index_entries(glossary: Glossary, entries: LazyTuple) -> None:
+    """Give the glossary a lookup by id that unpickles only the entry asked for.
+
+    ``Glossary.entry`` memoises its table in ``_by_id_cache``; without that attribute (another version
+    of the model) the first lookup simply unpickles every entry.
+    """
+    if entries.names and hasattr(type(glossary), "_by_id"):
+        object.__setattr__(glossary, "_by_id_cache", _EntriesById(entries))
+
+
+# --- pickling ---------------------------------------------------------------------------------------
+
+
+def _with_lazy_tables(glossary: Glossary) -> Glossary:
+    """A shallow copy of the glossary whose large tables pickle item by item (as :class:`_Stored`).
+
+    The tables are found by name (``entries``; the matcher's ``keys``; its near-miss index's
+    ``keys``); one that is missing or not a tuple is simply pickled whole.
+    """
+    import copy
+
+    def swap(owner: Any, name: str, names: bool = False) -> Any:
+        table = getattr(owner, name, None)
+        if owner is None or type(table) is not tuple:
+            return owner
+        owner = copy.copy(owner)
+        ids = tuple(str(getattr(item, "id", "")) for item in table) if names else ()
+        object.__setattr__(owner, name, _Stored(tuple(_dumps(item) for item in table), ids))
+        return owner
+
+    matcher = glossary.matcher
+    near = swap(getattr(matcher, "near", None), "keys")
+    matcher = swap(matcher, "keys")
+    if near is not getattr(matcher, "near", None):
+        matcher = copy.copy(matcher) if matcher is glossary.matcher else matcher
+        object.__setattr__(matcher, "near", near)
+    copied = swap(glossary, "entries", names=True)
+    copied = copy.copy(copied) if copied is glossary else copied
+    object.__setattr__(copied, "_matcher", matcher)
+    return copied
+
+
+class _Stored:
+    """A table as one pickle per item; unpickles as a :class:`LazyTuple`."""
+
+    __slots__ = ("blobs", "names")
+
+    def __init__(self, blobs: tuple[bytes, ...], names: tuple[str, ...]) -> None:
+        self.blobs, self.names = blobs, names
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return LazyTuple, (self.blobs, self.names)
 
 
 class _Pickler(pickle.Pickler):
     """Pickles frozen slotted dataclasses as constructor calls.
 
-    Their default ``__setstate__`` is a Python loop per object; calling the class instead halves
-    the time to load a glossary's thousands of forms, which is most of a warm start.
+    Their default ``__setstate__`` is a Python loop per object; calling the class instead halves the
+    time to load thousands of forms.
     """
+
+    def __init__(self, file: Any) -> None:
+        super().__init__(file, protocol=pickle.HIGHEST_PROTOCOL)
 
     def reducer_override(self, obj: Any) -> Any:
         cls = type(obj)
@@ -159,16 +394,32 @@ class _Pickler(pickle.Pickler):
             _PLAIN[cls] = _plain_dataclass(cls)
         if not _PLAIN[cls]:
             return NotImplemented
-        return cls, tuple(getattr(obj, f.name) for f in dataclasses.fields(obj))
+        return cls, tuple(getattr(obj, name) for name in _PLAIN[cls])
 
 
-_PLAIN: dict[type, bool] = {}
+def _dumps(obj: Any) -> bytes:
+    import io
+
+    buffer = io.BytesIO()
+    _Pickler(buffer).dump(obj)
+    return buffer.getvalue()
 
 
-def _plain_dataclass(cls: type) -> bool:
-    """A frozen, slotted dataclass rebuilt exactly by ``cls(*field_values)``."""
+def _loads(data: bytes) -> Any:
+    return pickle.loads(data)
+
+
+_PLAIN: dict[type, tuple[str, ...] | None] = {}
+
+
+def _plain_dataclass(cls: type) -> tuple[str, ...] | None:
+    """The field names of a frozen, slotted dataclass rebuilt exactly by ``cls(*field_values)``."""
+    import dataclasses
+
     if not dataclasses.is_dataclass(cls) or "__slots__" not in cls.__dict__ or hasattr(cls, "__post_init__"):
-        return False
+        return None
     params = cls.__dataclass_params__  # type: ignore[attr-defined]
     fields = dataclasses.fields(cls)
-    return bool(params.frozen) and all(f.init and not f.kw_only for f in fields)
+    if not params.frozen or not all(f.init and not f.kw_only for f in fields):
+        return None
+    return tuple(f.name for f in fields)

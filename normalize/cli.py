@@ -7,20 +7,36 @@ would change something); 2 usage error, invalid configuration or glossary, unrea
 
 from __future__ import annotations
 
-import argparse
-import functools
+import gc
 import os
 import sys
-from collections.abc import Sequence
-from typing import TYPE_CHECKING, NoReturn, TextIO
 
-from . import __version__, config
-from .config import ConfigError, Options
-from .files import DEFAULT_EXCLUDE, DEFAULT_INCLUDE, InputError, Source, encode, expand, markup_for, read_source
-from .findings import RULES, SEVERITY_ORDER
-from .loader import GlossaryError
-from .report import FORMATS, Context, FileResult, emitter
-from .runner import GlossaryKey, Job, Outcome, Task, run
+_GC = gc.isenabled()
+gc.disable()  # the modules imported now live until the end: a collection would walk them and free nothing
+try:
+    import argparse
+    import functools
+    from collections.abc import Sequence
+    from typing import TYPE_CHECKING, NoReturn, TextIO
+
+    from . import __version__, config
+    from .config import ConfigError, Options
+    from .files import (
+        DEFAULT_EXCLUDE,
+        DEFAULT_INCLUDE,
+        InputError,
+        Source,
+        encode,
+        expand,
+        markup_for,
+        read_source,
+    )
+    from .findings import RULES, SEVERITY_ORDER
+    from .report import FORMATS, Context, FileResult, emitter
+    from .runner import GlossaryKey, Job, Outcome, Task, run
+finally:
+    if _GC:
+        gc.enable()
 
 if TYPE_CHECKING:
     from .model import Glossary
@@ -52,22 +68,47 @@ def _width() -> int:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """Run the command line; returns the exit code."""
+    """Run the command line; returns the exit code.
+
+    Run as the command (``argv`` is ``None``), the process ends here once the output is flushed:
+    tearing the interpreter down would free the glossary's objects one by one, for nothing.
+    """
+    code = _guarded(argv)
+    if argv is None:
+        _exit_now(code)
+    return code
+
+
+def _exit_now(code: int) -> None:
+    """``os._exit`` after flushing stdout and stderr; a normal exit when something may need one."""
+    if "coverage" in sys.modules or os.environ.get("NORMALIZE_DEBUG"):
+        return  # coverage writes its data, a debugger its report, when the interpreter ends
+    try:
+        sys.stdout.flush()
+        sys.stderr.flush()
+    except (OSError, ValueError):
+        return  # e.g. a closed pipe: let the interpreter report it as it always does
+    os._exit(code)
+
+
+def _guarded(argv: Sequence[str] | None) -> int:
     try:
         return _main(argv)
     except (UsageError, ConfigError) as exc:
         return _fail(str(exc))
-    except GlossaryError as exc:
-        for problem in exc.problems:
-            print(f"normalize: {problem}", file=sys.stderr)
-        return 2
     except KeyboardInterrupt:
         return 130
     except BrokenPipeError:  # e.g. piped into head: stop quietly
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
         return 1
-    except Exception as exc:  # a bug: still one line, not a traceback, unless asked for
+    except Exception as exc:
+        loader = sys.modules.get("normalize.loader")  # a GlossaryError comes from the loader, imported by then
+        if loader is not None and isinstance(exc, loader.GlossaryError):
+            for problem in exc.problems:
+                print(f"normalize: {problem}", file=sys.stderr)
+            return 2
+        # a bug: still one line, not a traceback, unless asked for
         if os.environ.get("NORMALIZE_DEBUG"):
             raise
         return _fail(f"internal error: {type(exc).__name__}: {exc} (NORMALIZE_DEBUG=1 shows the traceback)")
@@ -151,7 +192,9 @@ def parser(commands: Sequence[str] = COMMANDS) -> argparse.ArgumentParser:
         mode.add_argument("-i", "--in-place", action="store_true", help="rewrite the files")
         fix.add_argument("--check", action="store_true", help="exit 1 if anything would change; change no file")
     if "glossary" in commands or "lookup" in commands:
-        from .cli_glossary import add_parsers  # not imported by lint and fix (start-up time)
+        from .cli_glossary import (
+            add_parsers,  # not imported by lint and fix (start-up time)
+        )
 
         add_parsers(sub, commands)
     return top
@@ -178,6 +221,8 @@ def _main(argv: Sequence[str] | None) -> int:
     # everything that can make the run invalid is checked before the first file is read or written
     jobs, errors = _jobs(paths, args, select, ignore)
     glossaries = _glossaries({job.glossary for job in jobs}, use_cache=not args.no_cache)
+    if argv is None:  # the command, not a call from Python: what exists now lives until the process ends
+        gc.freeze()  # so collections (here and in forked workers, whose pages stay shared) never walk it
     task = Task(fix=args.command == "fix", write=args.command == "fix" and args.in_place)
     progress = not args.quiet and sys.stderr.isatty() and len(jobs) > 1
     outcomes = list(run(jobs, task, glossaries, workers=args.jobs, progress=progress))

@@ -22,9 +22,9 @@ from __future__ import annotations
 import os
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass, field, fields, replace
 from typing import Any
 
+from ._record import Record, setfield
 from .files import matches_any
 from .findings import RULES, SEVERITY_ORDER
 
@@ -38,32 +38,54 @@ class ConfigError(Exception):
     """An invalid configuration file; ``str()`` is ``path:line: message``."""
 
 
-@dataclass(frozen=True, slots=True)
-class Options:
+class Options(Record):
     """Settings for one file; ``None`` means not set (a later layer or the default decides)."""
 
-    lang: str | None = None
-    glossaries: tuple[str, ...] | None = None
+    __slots__ = _fields = ("lang", "glossaries", "bundled", "select", "ignore", "fail_on", "markup")
+    lang: str | None
+    glossaries: tuple[str, ...] | None
     """Absolute paths."""
-    bundled: bool | None = None
-    select: tuple[str, ...] | None = None
-    ignore: tuple[str, ...] | None = None
-    fail_on: str | None = None
-    markup: str | None = None
+    bundled: bool | None
+    select: tuple[str, ...] | None
+    ignore: tuple[str, ...] | None
+    fail_on: str | None
+    markup: str | None
+
+    def __init__(
+        self,
+        lang: str | None = None,
+        glossaries: tuple[str, ...] | None = None,
+        bundled: bool | None = None,
+        select: tuple[str, ...] | None = None,
+        ignore: tuple[str, ...] | None = None,
+        fail_on: str | None = None,
+        markup: str | None = None,
+    ) -> None:
+        setfield(self, "lang", lang)
+        setfield(self, "glossaries", glossaries)
+        setfield(self, "bundled", bundled)
+        setfield(self, "select", select)
+        setfield(self, "ignore", ignore)
+        setfield(self, "fail_on", fail_on)
+        setfield(self, "markup", markup)
 
     def over(self, base: Options) -> Options:
         """These options, with unset ones taken from ``base``."""
-        values = {f.name: getattr(self, f.name) for f in fields(self)}
-        return replace(base, **{k: v for k, v in values.items() if v is not None})
+        return Options(*(mine if mine is not None else theirs for mine, theirs in zip(self._values(), base._values())))
 
 
-@dataclass(frozen=True, slots=True)
-class Config:
+class Config(Record):
     """One configuration file."""
 
+    __slots__ = _fields = ("path", "base", "overrides")
     path: str
     base: Options
-    overrides: tuple[tuple[tuple[str, ...], Options], ...] = field(default=())
+    overrides: tuple[tuple[tuple[str, ...], Options], ...]
+
+    def __init__(self, path: str, base: Options, overrides: tuple[tuple[tuple[str, ...], Options], ...] = ()) -> None:
+        setfield(self, "path", path)
+        setfield(self, "base", base)
+        setfield(self, "overrides", overrides)
 
     def options(self, file: str) -> Options:
         """The options for ``file``: the base, then every override whose globs match, in order."""
@@ -189,12 +211,14 @@ def _options(table: Mapping[str, Any], where: _Where, prefix: str, *, top: bool)
     return Options(**values)
 
 
-@dataclass(frozen=True, slots=True)
 class _Where:
     """Turns a key into ``path:line`` for messages (TOML parsers do not keep positions)."""
 
-    path: str
-    text: str
+    __slots__ = ("path", "text")
+
+    def __init__(self, path: str, text: str) -> None:
+        self.path = path
+        self.text = text
 
     def error(self, key: str, message: str, nth: int = 0) -> ConfigError:
         """An error at the ``nth`` line that sets ``key`` or opens a table named by it (else line 1)."""

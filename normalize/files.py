@@ -8,9 +8,9 @@ import re
 import stat
 import sys
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
 from functools import lru_cache
-from pathlib import Path
+
+from ._record import Record, setfield
 
 BOM = "\ufeff"
 #: File names read as Markdown unless ``--markup`` or the configuration says otherwise.
@@ -26,14 +26,19 @@ class InputError(Exception):
     """A file that cannot be linted; ``str()`` is a one-line message naming it."""
 
 
-@dataclass(frozen=True, slots=True)
-class Source:
+class Source(Record):
     """A decoded draft. :attr:`text` has no BOM and its line endings untouched."""
 
+    __slots__ = _fields = ("path", "text", "bom")
     path: str
     """The path as shown to the user (``-`` for stdin)."""
     text: str
-    bom: bool = False
+    bom: bool
+
+    def __init__(self, path: str, text: str, bom: bool = False) -> None:
+        setfield(self, "path", path)
+        setfield(self, "text", text)
+        setfield(self, "bom", bom)
 
 
 def decode(data: bytes, path: str) -> Source:
@@ -63,7 +68,8 @@ def read_source(path: str) -> Source:
     if path == "-":
         return decode(sys.stdin.buffer.read(), "-")
     try:
-        data = Path(path).read_bytes()
+        with open(path, "rb") as handle:
+            data = handle.read()
     except IsADirectoryError:
         raise InputError(f"{path}: is a directory") from None
     except FileNotFoundError:

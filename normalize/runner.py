@@ -7,8 +7,9 @@ import os
 import sys
 import time
 from collections.abc import Callable, Iterator, Mapping, Sequence
-from dataclasses import dataclass
+from typing import Any
 
+from ._record import Record, setfield
 from .api import MAX_FIX_ROUNDS, lint
 from .files import InputError, Source, encode, read_source, write_atomic
 from .findings import SEVERITY_ORDER, Finding
@@ -24,41 +25,79 @@ PARALLEL_MIN_FILES = 8
 PARALLEL_MIN_BYTES = 256 * 1024
 
 
-@dataclass(frozen=True, slots=True)
-class Job:
+class Job(Record):
     """One file to lint or fix, with everything resolved from configuration and flags."""
 
+    __slots__ = _fields = ("path", "lang", "glossary", "markup", "select", "ignore", "fail_on", "source")
     path: str
     lang: str
     glossary: GlossaryKey
     markup: str
-    select: tuple[str, ...] | None = None
-    ignore: tuple[str, ...] = ()
-    fail_on: str = "warning"
-    source: Source | None = None
+    select: tuple[str, ...] | None
+    ignore: tuple[str, ...]
+    fail_on: str
+    source: Source | None
     """Already read (stdin); otherwise the file is read by the worker."""
 
+    def __init__(
+        self,
+        path: str,
+        lang: str,
+        glossary: GlossaryKey,
+        markup: str,
+        select: tuple[str, ...] | None = None,
+        ignore: tuple[str, ...] = (),
+        fail_on: str = "warning",
+        source: Source | None = None,
+    ) -> None:
+        setfield(self, "path", path)
+        setfield(self, "lang", lang)
+        setfield(self, "glossary", glossary)
+        setfield(self, "markup", markup)
+        setfield(self, "select", select)
+        setfield(self, "ignore", ignore)
+        setfield(self, "fail_on", fail_on)
+        setfield(self, "source", source)
 
-@dataclass(frozen=True, slots=True)
-class Task:
+
+class Task(Record):
     """What to do with every job."""
 
-    fix: bool = False
-    write: bool = False
+    __slots__ = _fields = ("fix", "write")
+    fix: bool
+    write: bool
     """Write fixed files in place."""
 
+    def __init__(self, fix: bool = False, write: bool = False) -> None:
+        setfield(self, "fix", fix)
+        setfield(self, "write", write)
 
-@dataclass(frozen=True)
-class Outcome:
+
+class Outcome(Record):
     """The result of one job: findings (left after fixing), or an error message."""
 
+    __slots__ = _fields = ("job", "result", "error", "source", "fixes")
     job: Job
-    result: FileResult | None = None
-    error: str | None = None
-    source: Source | None = None
+    result: FileResult | None
+    error: str | None
+    source: Source | None
     """The file as read (before fixing)."""
-    fixes: int = 0
+    fixes: int
     """Fixes applied (or that would be applied)."""
+
+    def __init__(
+        self,
+        job: Job,
+        result: FileResult | None = None,
+        error: str | None = None,
+        source: Source | None = None,
+        fixes: int = 0,
+    ) -> None:
+        setfield(self, "job", job)
+        setfield(self, "result", result)
+        setfield(self, "error", error)
+        setfield(self, "source", source)
+        setfield(self, "fixes", fixes)
 
     @property
     def changed(self) -> bool:
@@ -182,11 +221,24 @@ def _parallel(
     from concurrent.futures import ProcessPoolExecutor
 
     chunk = max(1, min(16, len(jobs) // (count * 32)))  # small chunks: no worker idles at the end
-    pool = ProcessPoolExecutor(count, initializer=_init_worker, initargs=(dict(glossaries),))
+    pool = ProcessPoolExecutor(
+        count, mp_context=_context(), initializer=_init_worker, initargs=(dict(glossaries),)
+    )
     try:
         yield from pool.map(_work, [(job, task) for job in jobs], chunksize=chunk)
     finally:
         pool.shutdown(wait=True, cancel_futures=True)  # on Ctrl-C: finish what runs, start nothing new
+
+
+def _context() -> Any:
+    """``fork`` on Linux: workers start at once and share the loaded glossaries' memory pages, where
+    ``spawn`` or ``forkserver`` (the default from Python 3.14) would import normalize again and unpickle
+    a copy of every glossary in each worker. Elsewhere the platform's default (fork is unsafe on macOS)."""
+    import multiprocessing
+
+    if sys.platform.startswith("linux") and "fork" in multiprocessing.get_all_start_methods():
+        return multiprocessing.get_context("fork")
+    return None
 
 
 class Progress:

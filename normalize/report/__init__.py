@@ -5,23 +5,29 @@ from __future__ import annotations
 import importlib
 from bisect import bisect_right
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 from functools import cached_property
 from typing import TextIO
 
+from .._record import Record, setfield
 from ..findings import SEVERITY_ORDER, Finding
 
 FORMATS = ("text", "json", "sarif", "github")
 
 
-@dataclass(frozen=True)
-class FileResult:
+class FileResult(Record):
     """The findings of one linted file, with the text they refer to."""
 
+    __slots__ = ("__dict__", "findings", "path", "text")  # __dict__: for the cached line starts
+    _fields = ("path", "text", "findings")
     path: str
     """The path as the user gave it (``-`` for stdin)."""
     text: str
     findings: tuple[Finding, ...]
+
+    def __init__(self, path: str, text: str, findings: tuple[Finding, ...]) -> None:
+        setfield(self, "path", path)
+        setfield(self, "text", text)
+        setfield(self, "findings", findings)
 
     @cached_property
     def line_starts(self) -> tuple[int, ...]:
@@ -42,14 +48,19 @@ class FileResult:
         return self.text[start:end].rstrip("\r")
 
 
-@dataclass(frozen=True, slots=True)
-class Context:
+class Context(Record):
     """How to render: colour, verbosity, and what the run did."""
 
-    color: bool = False
-    quiet: bool = False
-    fixed: int | None = None
+    __slots__ = _fields = ("color", "quiet", "fixed")
+    color: bool
+    quiet: bool
+    fixed: int | None
     """Fixes applied by ``normalize fix``; ``None`` for ``normalize lint``."""
+
+    def __init__(self, color: bool = False, quiet: bool = False, fixed: int | None = None) -> None:
+        setfield(self, "color", color)
+        setfield(self, "quiet", quiet)
+        setfield(self, "fixed", fixed)
 
 
 Emitter = Callable[[TextIO, Sequence[FileResult], Context], None]
