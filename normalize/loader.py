@@ -11,7 +11,15 @@ from pathlib import Path
 
 from .fold import fold
 from .forms import valid_slots, valid_texts
-from .model import ENTRY_TYPES, NAME_ORDERS, Entry, Glossary, LanguageNames, Position
+from .model import (
+    ENTRY_TYPES,
+    NAME_ORDERS,
+    Entry,
+    Glossary,
+    LanguageNames,
+    Position,
+    gc_paused,
+)
 
 _INFLECTION = re.compile(r"^(?:'|’|s|'s|’s|e|em|en|er|es|n)?$")
 
@@ -63,13 +71,15 @@ def load_glossary(*paths: str | PathLike[str], bundled: bool = True) -> Glossary
     An entry in ``paths`` whose id is also bundled replaces the bundled one. With ``bundled=False``
     only ``paths`` are loaded. Raises :class:`GlossaryError` listing every problem found.
     """
-    base = load_files(glossary_files([bundled_dir()])) if bundled else ()
-    own = load_files(glossary_files(paths)) if paths else ()
-    own_ids = {e.id for e in own}
-    entries = tuple(e for e in base if e.id not in own_ids) + own
-    problems = check_entries(entries)
-    if problems:
-        raise GlossaryError(problems)
+    with gc_paused():
+        base = load_files(glossary_files([bundled_dir()])) if bundled else ()
+        own = load_files(glossary_files(paths)) if paths else ()
+        own_ids = {e.id for e in own}
+        entries = tuple(e for e in base if e.id not in own_ids) + own
+        if base and own:  # load_files has checked each set on its own; check them together
+            problems = check_entries(entries)
+            if problems:
+                raise GlossaryError(problems)
     files = tuple(str(p) for p in ((glossary_files([bundled_dir()]) if bundled else []) + glossary_files(paths)))
     return Glossary(entries=tuple(sorted(entries, key=lambda e: e.id)), sources=files)
 
@@ -105,7 +115,9 @@ def parse_file(path: Path) -> tuple[list[Entry], list[Problem]]:
 
 def parse_text(text: str, name: str = "<string>") -> tuple[list[Entry], list[Problem]]:
     """Parse glossary YAML given as a string; problems are returned, not raised."""
-    from .reader import parse_text as read  # PyYAML is imported only when YAML is really read
+    from .reader import (
+        parse_text as read,  # PyYAML is imported only when YAML is really read
+    )
 
     return read(text, name)
 
