@@ -7,6 +7,22 @@ from collections.abc import Iterator
 from .model import Entry, Form, LanguageNames, Slot, Status, Variant
 
 
+def case_shape(form: str) -> str:
+    """``upper`` (an acronym: two or more letters, all capitals), ``capital`` or ``any``.
+
+    Text matches an ``upper`` form only when it has no lower-case letter, a ``capital`` one only when it
+    does not start lower-case.
+    """
+    if len(form) > 1 and form[0].isalpha() and form[0].isupper() and form[1].isalpha() and form[1].islower():
+        return "capital"  # most names: decided by their first two letters
+    letters = [c for c in form if c.isalpha()]
+    if len(letters) >= 2 and all(c.isupper() for c in letters):
+        return "upper"
+    if letters and letters[0].isupper():
+        return "capital"
+    return "any"
+
+
 def person_forms(entry: Entry, block: LanguageNames) -> dict[Slot, str]:
     """Full, short and family name built from a person's parts (empty if it has none)."""
     if not block.family:
@@ -36,26 +52,37 @@ def valid_slots(entry: Entry, block: LanguageNames) -> dict[Slot, str]:
     return slots
 
 
-def valid_texts(entry: Entry, block: LanguageNames) -> list[tuple[str, Slot, Status]]:
-    """Every valid form written or derived for this block, with its slot and status."""
+def valid_texts(
+    entry: Entry, block: LanguageNames, slots: dict[Slot, str] | None = None
+) -> list[tuple[str, Slot, Status]]:
+    """Every valid form written or derived for this block, with its slot and status.
+
+    ``slots`` is ``valid_slots(entry, block)`` if the caller has it already.
+    """
     out: list[tuple[str, Slot, Status]] = []
-    slots = valid_slots(entry, block)
-    if Slot.FULL in slots and slots.get(Slot.FULL) == slots.get(Slot.SHORT):
+    if slots is None:
+        slots = valid_slots(entry, block)
+    preferred = dict(slots)
+    if Slot.FULL in preferred and preferred.get(Slot.FULL) == preferred.get(Slot.SHORT):
         # one text, one slot: a person's name without patronymic maps like for like to the short
         # name of a language that has one; anything else is just its full name
-        del slots[Slot.FULL if entry.type == "person" else Slot.SHORT]
-    for slot, text in slots.items():
+        del preferred[Slot.FULL if entry.type == "person" else Slot.SHORT]
+    for slot, text in preferred.items():
         out.append((text, slot, Status.PREFERRED))
     for abbreviation in block.abbreviations[1:]:
         out.append((abbreviation, Slot.ABBREVIATION, Status.ADMITTED))
     for variant in block.admitted:
-        out.append((variant.form, slot_of(entry, block, variant), Status.ADMITTED))
+        out.append((variant.form, slot_of(entry, block, variant, slots), Status.ADMITTED))
     return out
 
 
-def slot_of(entry: Entry, block: LanguageNames, variant: Variant) -> Slot:
-    """The slot a listed form stands for: from ``use`` if given, else from its shape."""
-    slots = valid_slots(entry, block)
+def slot_of(entry: Entry, block: LanguageNames, variant: Variant, slots: dict[Slot, str] | None = None) -> Slot:
+    """The slot a listed form stands for: from ``use`` if given, else from its shape.
+
+    ``slots`` is ``valid_slots(entry, block)`` if the caller has it already.
+    """
+    if slots is None:
+        slots = valid_slots(entry, block)
     if variant.use:
         best: tuple[int, Slot] | None = None
         for slot, text in slots.items():
@@ -114,7 +141,7 @@ def entry_forms(entry: Entry) -> Iterator[Form]:
     for block in entry.names:
         slots = valid_slots(entry, block)
         written = {block.preferred, *block.abbreviations, block.adjective}
-        for text, slot, status in valid_texts(entry, block):
+        for text, slot, status in valid_texts(entry, block, slots):
             generated = entry.type == "person" and text not in written
             yield Form(text, entry.id, block.lang, status, slot, generated=generated)
         for status, variants in (
@@ -122,6 +149,6 @@ def entry_forms(entry: Entry) -> Iterator[Form]:
             (Status.MISTRANSLATION, block.mistranslations),
         ):
             for variant in variants:
-                slot = slot_of(entry, block, variant)
+                slot = slot_of(entry, block, variant, slots)
                 target = variant.use or slots.get(slot)
                 yield Form(variant.form, entry.id, block.lang, status, slot, target=target)

@@ -14,10 +14,10 @@ from functools import lru_cache
 from ..document import Document
 from ..findings import Finding
 from ..fold import fold
-from ..forms import target_for, valid_slots
+from ..forms import case_shape, target_for, valid_slots
 from ..langs import ADJECTIVE_ENDINGS, NAME_ENDINGS, language_name, primary, script_of
-from ..matcher import Candidate, Match, scan
-from ..model import Entry, Slot, Status
+from ..matcher import Candidate, scan
+from ..model import Entry, Form, Slot, Status
 
 _RANK = {"mistranslation": 0, "variant": 1, "foreign-form": 2}
 
@@ -53,59 +53,80 @@ class Resolved:
 
 
 def resolve(doc: Document) -> list[Resolved]:
-    """Judge every match and keep the leftmost-longest non-overlapping ones that mean something."""
-    judged: list[tuple[Match, tuple[Reading, ...]]] = []
-    for match in scan(doc.glossary.matcher, doc.folded, doc.text):
-        readings = _spelled_as(doc, match, [r for r in (_judge(doc, match, c, e) for c, e in match.readings) if r])
-        if readings:
-            judged.append((match, readings))
-    judged.sort(key=lambda item: (item[0].start, -item[0].end))
+    """Judge the matches and keep the leftmost-longest non-overlapping ones that mean something.
+
+    Matches come leftmost first, longest first at one start; one that overlaps a match already kept
+    can never be kept, so it is not judged at all.
+    """
+    judge = _Judge(doc)
+    orig_end = doc.folded.orig_end
     chosen: list[Resolved] = []
     last_end = -1
-    for match, readings in judged:
-        if match.start < last_end:
+    for start, end, first, parts in scan(doc.glossary.matcher, doc.folded, doc.text):
+        if start < last_end:
             continue
-        chosen.append(Resolved(match.start, match.end, readings, _finding(doc, match, readings)))
-        last_end = match.end
+        readings: list[Reading] = []
+        for ending, form_length, forms in parts:
+            form_end = orig_end(first + form_length - 1)
+            for form in forms:
+                verdict = judge(start, end, form, ending, form_end)
+                if verdict is not None:
+                    readings.append(Reading(Candidate(form, ending, form_length), form_end, verdict))
+        if readings:
+            kept = _spelled_as(doc, start, readings)
+            chosen.append(Resolved(start, end, kept, _finding(doc, start, end, kept)))
+            last_end = end
     return chosen
 
 
-def _spelled_as(doc: Document, match: Match, readings: list[Reading]) -> tuple[Reading, ...]:
+def _spelled_as(doc: Document, start: int, readings: list[Reading]) -> tuple[Reading, ...]:
     """Readings whose form is spelled exactly as the text (case aside), if any; else all of them.
 
     Folding makes ``Ilham Aliyev`` and ``İlham Əliyev`` one key; the text's own spelling says which
     form the writer used.
     """
-    exact = [
-        r
-        for r in readings
-        if doc.text[match.start : r.form_end].casefold() == r.candidate.form.text.casefold()
-    ]
+    exact = [r for r in readings if doc.text[start : r.form_end].casefold() == r.candidate.form.text.casefold()]
     return tuple(exact or readings)
 
 
-def _judge(doc: Document, match: Match, cand: Candidate, form_end: int) -> Reading | None:
-    form = cand.form
-    surface = doc.text[match.start : form_end]
-    if not _case_fits(surface, form.text) or script_of(surface) != script_of(form.text):
-        return None
-    lang = primary(doc.lang)
-    if cand.ending and not _ending_fits(doc.text[form_end : match.end], cand, lang):
-        return None
-    if primary(form.lang) == lang:
-        if form.status.valid:
-            return Reading(cand, form_end, "ok")
-        rule = "variant" if form.status is Status.DEPRECATED else "mistranslation"
-        return Reading(cand, form_end, rule)
-    entry = doc.glossary.entry(form.entity)
-    home = entry.language(lang) if entry is not None else None
-    if form.status is Status.MISTRANSLATION:
-        return Reading(cand, form_end, "mistranslation")
-    if home is None or entry is None:
-        return None
-    if script_of(_any_valid(entry, lang)) != script_of(form.text):
-        return None  # a native-script form (a gloss), not a foreign spelling
-    return Reading(cand, form_end, "foreign-form")
+class _Judge:
+    """Verdicts on readings of one document's text, in its language."""
+
+    def __init__(self, doc: Document) -> None:
+        self.doc = doc
+        self.lang = primary(doc.lang)
+        self._home: dict[str, tuple[bool, str | None]] = {}
+
+    def __call__(self, start: int, end: int, form: Form, ending: str, form_end: int) -> str | None:
+        """``ok`` or a rule id for reading ``text[start:end]`` as ``form`` + ``ending``; None if it is no match."""
+        text, lang = self.doc.text, self.lang
+        surface = text[start:form_end]
+        if not _case_fits(surface, form.text) or script_of(surface) != script_of(form.text):
+            return None
+        if ending and not _ending_fits(text[form_end:end], form, ending, lang):
+            return None
+        if primary(form.lang) == lang:
+            if form.status.valid:
+                return "ok"
+            return "variant" if form.status is Status.DEPRECATED else "mistranslation"
+        if form.status is Status.MISTRANSLATION:
+            return "mistranslation"
+        has_block, home_script = self._home_of(form.entity)
+        if not has_block or home_script != script_of(form.text):
+            return None  # no form in this language, or a native-script form (a gloss), not a foreign spelling
+        return "foreign-form"
+
+    def _home_of(self, entity: str) -> tuple[bool, str | None]:
+        """Whether the entity has forms in the document's language, and the script of its valid ones."""
+        home = self._home.get(entity)
+        if home is None:
+            entry = self.doc.glossary.entry(entity)
+            if entry is None or entry.language(self.lang) is None:
+                home = (False, None)
+            else:
+                home = (True, script_of(_any_valid(entry, self.lang)))
+            self._home[entity] = home
+        return home
 
 
 def _any_valid(entry: Entry, lang: str) -> str:
@@ -116,7 +137,7 @@ def _any_valid(entry: Entry, lang: str) -> str:
 
 def _case_fits(surface: str, form: str) -> bool:
     """All-caps forms match only all-caps text; capitalised forms only capitalised text."""
-    shape = case_shape(form)
+    shape = _shape_of(form)
     if shape == "upper":
         return not any(c.islower() for c in surface)
     if shape == "capital":
@@ -124,66 +145,61 @@ def _case_fits(surface: str, form: str) -> bool:
     return True
 
 
-@lru_cache(maxsize=None)
-def case_shape(form: str) -> str:
-    """``upper`` (an acronym: two or more letters, all capitals), ``capital`` or ``any``."""
-    letters = [c for c in form if c.isalpha()]
-    if len(letters) >= 2 and all(c.isupper() for c in letters):
-        return "upper"
-    if letters and letters[0].isupper():
-        return "capital"
-    return "any"
+_shape_of = lru_cache(maxsize=None)(case_shape)
 
 
-def _ending_fits(ending: str, cand: Candidate, lang: str) -> bool:
-    """A name takes the document language's genitive; an adjective inflects only in its own language."""
-    if cand.form.slot is Slot.ADJECTIVE:
-        allowed = ADJECTIVE_ENDINGS.get(lang, frozenset()) if primary(cand.form.lang) == lang else frozenset()
+def _ending_fits(written: str, form: Form, ending: str, lang: str) -> bool:
+    """A name takes the document language's genitive; an adjective inflects only in its own language.
+
+    ``written`` is the ending as the text has it, ``ending`` the folded one of the key.
+    """
+    if form.slot is Slot.ADJECTIVE:
+        allowed = ADJECTIVE_ENDINGS.get(lang, frozenset()) if primary(form.lang) == lang else frozenset()
     else:
         allowed = NAME_ENDINGS.get(lang, frozenset())
-    if cand.ending not in allowed:
+    if ending not in allowed:
         return False
-    if cand.ending.startswith(" "):
-        return ending[:1] in ("'", "’") and fold(ending[1:]) == cand.ending.strip()
-    return ending.isalpha() and fold(ending) == cand.ending
+    if ending.startswith(" "):
+        return written[:1] in ("'", "’") and fold(written[1:]) == ending.strip()
+    return written.isalpha() and fold(written) == ending
 
 
-def _finding(doc: Document, match: Match, readings: tuple[Reading, ...]) -> Finding | None:
+def _finding(doc: Document, start: int, end: int, readings: tuple[Reading, ...]) -> Finding | None:
     if any(r.verdict == "ok" for r in readings):
         return None
     exact = [r for r in readings if not r.candidate.ending] or list(readings)
     best_rank = min(_RANK[r.verdict] for r in exact)
     top = [r for r in exact if _RANK[r.verdict] == best_rank]
-    top = _most_specific(doc, match, top)
+    top = _most_specific(doc, start, top)
     lang = primary(doc.lang)
     options: dict[tuple[str | None, str | None, bool], Reading] = {}
     for reading in top:
-        options.setdefault(_fix_for(doc, match, reading, lang), reading)
+        options.setdefault(_fix_for(doc, start, end, reading, lang), reading)
     reading = top[0]
     form = reading.candidate.form
     entry = _entry(doc, reading)
-    found = doc.text[match.start : match.end]
+    found = doc.text[start:end]
     if len(options) > 1:
         names = sorted({_entry(doc, r).display_name("en") for r in top})
         message = f"'{found}' is a wrong form, but it is ambiguous: it may stand for {' or '.join(names)}."
-        return doc.finding(reading.verdict, match.start, match.end, None, None, message)
+        return doc.finding(reading.verdict, start, end, None, None, message)
     replacement, target, safe = next(iter(options))
     return doc.finding(
         reading.verdict,
-        match.start,
-        match.end,
+        start,
+        end,
         replacement if safe else None,
         entry.id,
         _message(reading.verdict, " ".join(found.split()), form.lang, lang, entry, replacement, safe),
     )
 
 
-def _most_specific(doc: Document, match: Match, readings: list[Reading]) -> list[Reading]:
+def _most_specific(doc: Document, start: int, readings: list[Reading]) -> list[Reading]:
     """Of readings of one entity, those whose form is spelled most like the text (case, accents)."""
     if len({r.candidate.form.entity for r in readings}) > 1:
         return readings
     for same in (str.__eq__, lambda a, b: a.casefold() == b.casefold()):
-        closest = [r for r in readings if same(doc.text[match.start : r.form_end], r.candidate.form.text)]
+        closest = [r for r in readings if same(doc.text[start : r.form_end], r.candidate.form.text)]
         if closest:
             return closest
     return readings
@@ -195,7 +211,7 @@ def _entry(doc: Document, reading: Reading) -> Entry:
     return entry
 
 
-def _fix_for(doc: Document, match: Match, reading: Reading, lang: str) -> tuple[str | None, str | None, bool]:
+def _fix_for(doc: Document, start: int, end: int, reading: Reading, lang: str) -> tuple[str | None, str | None, bool]:
     """(replacement, target form, safe) for one reading."""
     form = reading.candidate.form
     entry = _entry(doc, reading)
@@ -206,8 +222,8 @@ def _fix_for(doc: Document, match: Match, reading: Reading, lang: str) -> tuple[
         target, safe = target_for(entry, lang, form.slot)
     if target is None:
         return None, None, False
-    surface = doc.text[match.start : reading.form_end]
-    ending = doc.text[reading.form_end : match.end]
+    surface = doc.text[start : reading.form_end]
+    ending = doc.text[reading.form_end : end]
     replacement = _match_case(surface, form.text, target) + _carry_ending(ending, target, lang)
     return replacement, target, safe
 
