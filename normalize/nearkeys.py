@@ -108,18 +108,26 @@ class NearIndex:
     skeleton_words: _WordIndex
     folded_exact: frozenset[str] = field(default=frozenset())
     """Every folded word of a glossary form (a text word equal to one is never near-missed alone)."""
+    folded_words1: _WordIndex | None = None
+    skeleton_words1: _WordIndex | None = None
+    """The same words in two segments, for lookups within one edit (longer segments, fewer candidates)."""
 
-    def near_keys(self, word: str, *, tau: int) -> set[int]:
+    def near_keys(self, word: str, *, tau: int, spelled_only: bool = False) -> set[int]:
         """Keys holding a word within ``tau`` edits of ``word`` (folded), or one less of its skeleton.
 
-        The skeleton is consulted from 6 letters on, as the near-miss check's skeleton route is.
+        The skeleton is consulted from 6 letters on, as the near-miss check's skeleton route is;
+        ``spelled_only`` consults only the skeleton (for a known word, which can only be another
+        spelling of a name, never a typo of it).
         """
         found: set[int] = set()
         word_keys = self.word_keys
-        probes = [(self.folded_words, word, tau)]
+        one = self.folded_words1 if tau == 1 and self.folded_words1 is not None else self.folded_words
+        probes = [] if spelled_only else [(one, word, tau)]
         if len(word) >= 6:
             sk = skeleton(word)
-            probes.append((self.skeleton_words, sk, tau_for(len(sk)) - 1))
+            reach = tau_for(len(sk)) - 1
+            one = self.skeleton_words1 if reach == 1 and self.skeleton_words1 is not None else self.skeleton_words
+            probes.append((one, sk, reach))
         for index, probe, reach in probes:
             if reach <= 0:
                 wid = index.exact.get(probe)
@@ -166,6 +174,8 @@ def build_index(glossary: Glossary, forms: Iterable[Form]) -> NearIndex:
         folded_words=_segment_index(folded_words, word_ids),
         skeleton_words=_segment_index(skeleton_words, word_ids),
         folded_exact=exact,
+        folded_words1=_segment_index(folded_words, word_ids, 1),
+        skeleton_words1=_segment_index(skeleton_words, word_ids, 1),
     )
 
 
@@ -236,8 +246,7 @@ def _parts(length: int, tau: int) -> list[tuple[int, int]]:
     return out
 
 
-def _segment_index(words: Iterable[str], word_ids: dict[str, int]) -> _WordIndex:
-    tau = 2
+def _segment_index(words: Iterable[str], word_ids: dict[str, int], tau: int = 2) -> _WordIndex:
     segments: dict[tuple[int, int, str], list[int]] = defaultdict(list)
     for word in words:
         if len(word) < tau + 1:
@@ -282,8 +291,8 @@ def _probes(n: int, tau: int, big: int, lengths: frozenset[int]) -> tuple[tuple[
 def _probe(index: _WordIndex, word: str, tau: int) -> set[int]:
     """Word ids within ``tau`` edits of ``word`` are among these (a superset: verified afterwards).
 
-    The index is built for ``index.tau`` (3 segments); a word within ``tau <= index.tau`` edits
-    shares at least one of them, near its place.
+    The index is built for ``index.tau`` (``index.tau + 1`` segments); a word within
+    ``tau <= index.tau`` edits shares at least one of them, near its place.
     """
     get = index.segments.get
     found: set[int] = set()
@@ -291,4 +300,15 @@ def _probe(index: _WordIndex, word: str, tau: int) -> set[int]:
         hit = get((length, i, word[pos : pos + size]))
         if hit:
             found.update(hit)
+    if index.tau == 1 and len(word) in index.lengths:
+        # two segments: a swap across their border (one edit for OSA) breaks both; look up the word
+        # with that swap undone
+        n = len(word)
+        (_, _), (border, size) = _parts(n, 1)
+        if 0 < border < n:
+            swapped = word[: border - 1] + word[border] + word[border - 1] + word[border + 1 :]
+            for i, (start, length) in enumerate(((0, border), (border, size))):
+                hit = get((n, i, swapped[start : start + length]))
+                if hit:
+                    found.update(hit)
     return found

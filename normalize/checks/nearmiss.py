@@ -46,7 +46,7 @@ from ..fold import fold
 from ..forms import target_for
 from ..langs import char_script, language_name, primary, script_of
 from ..lexicon import is_common, is_known, is_name_like
-from ..model import LanguageNames
+from ..model import Glossary, LanguageNames
 from ..nearkeys import Key, NearIndex, skeleton, tau_for
 from .terms import Resolved, _carry_ending, _match_case
 
@@ -60,6 +60,8 @@ DERIVATIONS = frozenset({
 })
 #: Languages that capitalise every noun: a capitalised rare word next to a name may be a title.
 NOUNS_CAPITALISED = frozenset({"de", "lb"})
+#: Letters from which a one-word form of another language is recognised with a typo in it.
+FOREIGN_TYPO_LETTERS = 8
 #: Longest run of name-like words scored as one name.
 MAX_RUN = 3
 
@@ -102,17 +104,18 @@ def check(doc: Document, resolved: list[Resolved]) -> list[Finding]:
     lang = primary(doc.lang)
     memo = _TOKENS.setdefault(index, {}).setdefault(lang, {})
     text = doc.text
-    any_hot = any_live = any_exact = False
+    any_hot = any_live = any_anchor = False
     get = memo.get
     for word in _WORD.findall(text):  # most texts have no candidate: no positions needed then
         info = get(word)
         if info is None:
-            info = memo[word] = _token(index, word, lang)
+            info = memo[word] = _token(index, doc.glossary, word, lang)
         if info[2]:
             any_live = True
             any_hot = any_hot or bool(info[3])
-        any_exact = any_exact or info[1]
-    if not any_hot and not (any_live and any_exact):
+        elif info[4]:
+            any_anchor = True
+    if not any_hot and not (any_live and any_anchor):
         return []
     words = [(m.start(), m.end(), m.group()) for m in _WORD.finditer(text)]
     infos = [memo[w] for _, _, w in words]
@@ -122,7 +125,7 @@ def check(doc: Document, resolved: list[Resolved]) -> list[Finding]:
     if findings:
         spans = sorted(spans + [(f.start, f.end) for f in findings])
     keys_of = [info[3] for info in infos]
-    evidence = _Evidence(doc, resolved, counts)
+    evidence = _Evidence(doc, resolved, counts, words)
     usable = _Usable(text, words, spans)
     done = -1
     for i, keys in enumerate(keys_of):
@@ -147,20 +150,40 @@ def check(doc: Document, resolved: list[Resolved]) -> list[Finding]:
 
 #: Per index and language, what is known of each distinct text word: (folded, a glossary word,
 #: live (may be a near-miss: name-like, not a glossary word, 4+ letters, not a common word), hot keys,
-#: live again: the anchored pass looks the word up only when it stands beside a glossary word).
+#: an anchor (a word of a multi-word glossary name)).
 _TOKENS: weakref.WeakKeyDictionary[NearIndex, dict[str, dict[str, tuple[str, bool, bool, frozenset[int], bool]]]] = (
     weakref.WeakKeyDictionary()
 )
 _NONE: frozenset[int] = frozenset()
 
 
-def _token(index: NearIndex, word: str, lang: str) -> tuple[str, bool, bool, frozenset[int], bool]:
+def _token(
+    index: NearIndex, glossary: Glossary, word: str, lang: str
+) -> tuple[str, bool, bool, frozenset[int], bool]:
     """The cheapest rejections first: glossary words, short words, lower case, then common words."""
     folded = word.lower() if word.isascii() and word.isalpha() else fold(word)
     exact = bool(folded) and all(part in index.folded_exact for part in folded.split())
     if exact or len(folded.replace(" ", "")) < 4 or not _name_like(word) or is_common(word, lang):
-        return folded, exact, False, _NONE, False
-    return folded, exact, True, _hot_keys(index, word) or _NONE, True
+        return folded, exact, False, _NONE, exact and folded in _anchor_words(index, glossary)
+    known = is_known(word, lang)  # a word in real use is never a typo: only its skeleton is looked up
+    return folded, exact, True, _hot_keys(index, word, spelled_only=known) or _NONE, False
+
+
+_ANCHOR_WORDS: weakref.WeakKeyDictionary[NearIndex, frozenset[str]] = weakref.WeakKeyDictionary()
+
+
+def _anchor_words(index: NearIndex, glossary: Glossary) -> frozenset[str]:
+    """Folded words of persons' multi-word glossary names: what can anchor a near-miss beside it."""
+    found = _ANCHOR_WORDS.get(index)
+    if found is None:
+        persons = {e.id for e in glossary.entries if e.type == "person"}
+        found = _ANCHOR_WORDS[index] = frozenset(
+            fold(part)
+            for key in index.keys
+            if key.form is not None and " " in key.display.strip() and key.entity in persons
+            for part in key.display.split()
+        )
+    return found
 
 
 class _Usable:
@@ -200,6 +223,16 @@ def _check_run(
             cands = frozenset().union(*keys_of[i:j])
             if cands and keys_of[i] | keys_of[j - 1]:
                 hits.extend(_score(doc, index, run[i][0], run[j - 1][1], cands))
+    lang = primary(doc.lang)
+    text = doc.text
+    # a short word that is neither the same spelling (equal skeletons) as another language's form nor
+    # a scheme's spelling is two guesses at once (a foreign form, and a typo of it): not reported,
+    # unless the document writes the entity
+    hits = [
+        h for h in hits
+        if h.spelled or h.key.form is None or " " in h.key.text or len(h.key.text) >= FOREIGN_TYPO_LETTERS
+        or not _is_foreign(h.key, lang, text[h.start : h.end]) or h.key.entity in evidence.written
+    ]
     chosen: list[_Hit] = []
     for hit in sorted(hits, key=lambda h: (-len(h.key.text.split()), -h.sim, -h.ratio, h.start)):
         if all(hit.stop <= c.start or c.stop <= hit.start for c in chosen):
@@ -219,8 +252,12 @@ def _check_run(
 class _Evidence:
     """What the document says about a close word: is it the listed name mistyped, or another name?"""
 
-    def __init__(self, doc: Document, resolved: list[Resolved], counts: Counter[str]) -> None:
-        self.doc, self.counts = doc, counts
+    def __init__(
+        self, doc: Document, resolved: list[Resolved], counts: Counter[str], words: list[tuple[int, int, str]]
+    ) -> None:
+        self.doc, self.counts, self.words = doc, counts, words
+        self.at = {w[0]: i for i, w in enumerate(words)}
+        self.ends = {w[1]: i for i, w in enumerate(words)}
         self.written = frozenset(e for r in resolved for e in r.entities)
         """Entities the document also writes correctly (a glossary form, exactly)."""
 
@@ -242,12 +279,16 @@ class _Evidence:
             return True
         if len(hit.key.text.split()) != 1:
             return False
-        before = [(s, e) for s, e in run if e <= hit.start]
-        if before and _given_name(self.doc, text[before[-1][0] : before[-1][1]], lang):
-            return True
-        after = [(s, e) for s, e in run if s >= hit.stop]
-        if after and hit.stop == hit.end:
-            return _given_name(self.doc, text[after[0][0] : after[0][1]], lang)
+        words = self.words
+        first, last = self.at.get(hit.start), self.ends.get(hit.stop)
+        if first is not None and first > 0:
+            start, end, word = words[first - 1]
+            if text[end : hit.start] == " " and _name_like(word) and _given_name(self.doc, word, lang):
+                return True
+        if last is not None and last + 1 < len(words) and hit.stop == hit.end:
+            start, end, word = words[last + 1]
+            if text[hit.stop : start] == " " and _name_like(word) and _given_name(self.doc, word, lang):
+                return True
         return False
 
 
@@ -301,18 +342,18 @@ def _block_texts(block: LanguageNames) -> Iterator[str]:
             yield text
 
 
-def _hot_keys(index: NearIndex, word: str) -> frozenset[int]:
+def _hot_keys(index: NearIndex, word: str, spelled_only: bool = False) -> frozenset[int]:
     """Keys one of whose words is within reach of ``word``; none if ``word`` is a glossary word."""
     folded = word.lower() if word.isascii() and word.isalpha() else fold(word)
     if not folded or folded in index.folded_exact:
         return frozenset()
     words = folded.split()
     if len(words) == 1:
-        return frozenset(index.near_keys(folded, tau=tau_for(len(folded))))
+        return frozenset(index.near_keys(folded, tau=tau_for(len(folded)), spelled_only=spelled_only))
     found: set[int] = set()
     for part in words:
         if part not in index.folded_exact:
-            found |= index.near_keys(part, tau=tau_for(len(part)))
+            found |= index.near_keys(part, tau=tau_for(len(part)), spelled_only=spelled_only)
     return frozenset(found)
 
 
@@ -518,10 +559,10 @@ def _anchored(
     findings: list[Finding] = []
     taken = -1
     for i in range(n):
-        if i <= taken or not infos[i][4]:
+        if i <= taken or not infos[i][2]:
             continue
-        left = i > 0 and infos[i - 1][1] and text[words[i - 1][1] : words[i][0]] == " "
-        right = i + 1 < n and infos[i + 1][1] and text[words[i][1] : words[i + 1][0]] == " "
+        left = i > 0 and infos[i - 1][4] and text[words[i - 1][1] : words[i][0]] == " "
+        right = i + 1 < n and infos[i + 1][4] and text[words[i][1] : words[i + 1][0]] == " "
         if not (left or right) or _inside(spans, words[i][0], words[i][1]):
             continue
         f = infos[i][0]
@@ -529,6 +570,7 @@ def _anchored(
         if not cands:
             continue
         letters = len(f.replace(" ", ""))
+        known: bool | None = None
         best: list[tuple[tuple[float, ...], Key, int, int, int]] = []
         for kid in cands:
             key = index.keys[kid]
@@ -547,13 +589,19 @@ def _anchored(
                 strong = bool(_family_names(doc, index, key.entity) & {parts[q] for q in range(m) if q != p})
                 reach = _anchored_tau(letters) if strong else tau_for(letters)
                 dist = OSA.distance(f, part, score_cutoff=reach)
-                if dist > reach or (p == m - 1 and _derived(f, part)):
+                sk, sk_part = skeleton(f), skeleton(part)
+                spelled = sk == sk_part or OSA.distance(sk, sk_part, score_cutoff=1) <= max(0, tau_for(len(sk)) - 1)
+                if (dist > reach and not spelled) or (p == m - 1 and _derived(f, part)):
                     continue
-                if not strong and skeleton(f) != skeleton(part) and f[:1] != part[:1]:
+                if not strong and not spelled and f[:1] != part[:1]:
                     continue
+                if known is None:
+                    known = is_known(words[i][2], lang)
+                if known and not (spelled or m >= 3):
+                    continue  # a word in real use beside one exact word: another name (Ivanka / Ivana Trump)
                 rank = (dist, not strong, key.lang != lang, key.form is None or not key.form.status.valid)
                 best.append((rank, key, p, lo, m))
-        if not best or is_known(words[i][2], lang):
+        if not best:
             continue
         best.sort(key=lambda b: b[0])
         rank, key, p, lo, m = best[0]
