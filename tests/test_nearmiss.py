@@ -284,3 +284,18 @@ def test_name_like_words() -> None:
         assert is_name_like(word, "de"), word
     for word in ("Präsident", "Herr", "Frau", "Für", "Kremlsprecher"):
         assert not is_name_like(word, "de"), word
+
+
+def test_inner_capital_is_a_brand() -> None:
+    glossary = Glossary((person("m", ("Anna", "Malise")),))
+    assert found("Eine Studie der Malisa Stiftung.", glossary) == [("near-miss", "Malisa", "Malise")]
+    assert found("Eine Studie der MaLisa Stiftung.", glossary) == []
+
+
+def test_short_foreign_form_with_a_typo_is_not_reported() -> None:
+    # Kosmas is the German form; in English copy 'Koumas' is neither that spelling nor a typo of an
+    # English form: two guesses at once
+    entry = Entry("k", "person", (LanguageNames("de", family="Kosmas"), LanguageNames("en", family="Kozmasz")), ())
+    glossary = Glossary((entry,))
+    assert found("Giggs and Koumas played.", glossary, "en") == []
+    assert found("Giggs and Kozmacz played.", glossary, "en") == [("near-miss", "Kozmacz", "Kozmasz")]

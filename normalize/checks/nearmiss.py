@@ -425,6 +425,8 @@ def _finding(doc: Document, hit: _Hit, rivals: list[_Hit]) -> Finding | None:
             continue
         if is_common(word, lang) or (not (hit.spelled and _is_foreign(hit.key, lang, word)) and is_known(word, lang)):
             return None
+        if _inner_capital(word) and not _inner_capital(hit.key.display):
+            return None  # MaLisa, iPhone: a brand's spelling, not a name mistyped
     def rank(h: _Hit) -> tuple[float, float, bool, bool]:
         # the text language's own forms first, glossary forms before generated ones
         return (-h.sim, -h.ratio, h.key.lang != lang, h.key.form is None)
@@ -465,6 +467,11 @@ def _finding(doc: Document, hit: _Hit, rivals: list[_Hit]) -> Finding | None:
     rule = "foreign-form" if foreign else "near-miss"
     message = _message(found, key, name, similarity, foreign, lang, target, safe)
     return doc.finding(rule, top.start, top.stop, replacement, entry.id, message)
+
+
+def _inner_capital(text: str) -> bool:
+    """An upper-case letter right after a lower-case one (MaLisa, McDonald)."""
+    return any(a.islower() and b.isupper() for a, b in zip(text, text[1:]))
 
 
 def _word_spans(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
