@@ -2,7 +2,7 @@
 
 Run by hand, never in tests. One command, a summary at the end (about 3-6 minutes)::
 
-    python benchmarks/bench_cli.py                 # 40 warm runs, 600 articles
+    python benchmarks/bench_cli.py                 # 40 warm runs, 1,000 articles
     python benchmarks/bench_cli.py --quick         # 15 warm runs, 200 articles
     python benchmarks/bench_cli.py --normalize "/path/to/venv/bin/normalize"   # another install
 
@@ -280,7 +280,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--quick", action="store_true", help="15 warm runs, 200 articles, 2 folder runs")
     ap.add_argument("--normalize", help="the command to time (default: the normalize script beside this python)")
     ap.add_argument("--runs", type=int, help="warm-start runs per command (default 40; quick 15)")
-    ap.add_argument("--files", type=int, help="articles in the folder (default 600; quick 200)")
+    ap.add_argument("--files", type=int, help="articles in the folder (default 1000; quick 200)")
     ap.add_argument("--folder-runs", type=int, help="runs per folder command (default 3; quick 2)")
     ap.add_argument("--skip-start", action="store_true")
     ap.add_argument("--skip-folder", action="store_true")
@@ -288,7 +288,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--json", type=Path, help="also write the results here")
     args = ap.parse_args(argv)
     runs = args.runs or (15 if args.quick else 40)
-    files = args.files or (200 if args.quick else 600)
+    files = args.files or (200 if args.quick else 1000)
     folder_runs = args.folder_runs or (2 if args.quick else 3)
     normalize = args.normalize.split() if args.normalize else default_command()
     args.workdir.mkdir(parents=True, exist_ok=True)
