@@ -4,13 +4,14 @@ The key is a BLAKE2 digest over the layout version, the package version, the Pyt
 module of the package (path, size and mtime, subpackages included) and every glossary file's path and
 bytes, so an edited glossary or an upgraded normalize never sees a stale entry. Entries are written to
 a temporary file and renamed, so a concurrent writer never exposes half a file; anything unreadable is
-ignored and rebuilt. On a hit no YAML is parsed, and neither the loader nor PyYAML is imported.
+ignored and rebuilt, and a CRC-32 of the content catches damage in the parts read only later. On a
+hit no YAML is parsed, and neither the loader nor PyYAML is imported.
 
 The large tables load lazily: the glossary's entries, the matcher's key table and the near-miss
 index's keys are stored as one small pickle per item and unpickled when first used (see
-:class:`LazyTuple`), so a warm run
-builds only the objects its draft needs (a few dozen of several thousand). Everything else (the
-automaton, the near-miss word index) is one pickle, loaded with the garbage collector paused.
+:class:`LazyTuple`), so a warm run builds only the objects its draft needs (a few dozen of several
+thousand). Everything else (the automaton, the near-miss word index) is one pickle, loaded with the
+garbage collector paused.
 
 Parsed configuration files are memoised the same way (by their bytes). The folder is
 ``$NORMALIZE_CACHE_DIR``, else ``$XDG_CACHE_HOME/normalize``, else ``~/.cache/normalize``.
@@ -36,7 +37,7 @@ except ImportError:  # pragma: no cover - an interpreter without the built-in mo
     from hashlib import blake2b as _hash
 
 #: Bumped whenever the layout of a cache file changes: older files are then never read.
-LAYOUT = 3
+LAYOUT = 4
 _MAGIC = f"normalize-glossary-cache {LAYOUT}\n".encode()
 _KEEP = 16  # entries kept in the folder; older ones are removed when a new one is written
 _SUFFIXES = (".yaml", ".yml")
@@ -180,6 +181,8 @@ def _entry(key: str) -> str:
 
 
 def _read(key: str) -> Glossary | None:
+    from zlib import crc32
+
     from .model import Glossary
 
     header = _MAGIC + key.encode() + b"\n"
@@ -190,7 +193,10 @@ def _read(key: str) -> Glossary | None:
             data = handle.read()
         if not data.startswith(header):
             return None
-        glossary = pickle.loads(memoryview(data)[len(header) :])
+        payload = memoryview(data)[len(header) + 9 :]  # after the CRC-32 line
+        if data[len(header) : len(header) + 9] != b"%08x\n" % crc32(payload):
+            return None  # damaged: the items unpickled later would fail in the middle of a lint
+        glossary = pickle.loads(payload)
         if not isinstance(glossary, Glossary):
             return None
         if isinstance(glossary.entries, LazyTuple):
@@ -211,7 +217,11 @@ def _write(key: str, glossary: Glossary) -> None:
         _Pickler(buffer).dump(_with_lazy_tables(glossary))
     except (pickle.PicklingError, RecursionError, TypeError, AttributeError):
         return
-    _store(_entry(key), _MAGIC + key.encode() + b"\n" + buffer.getvalue(), "glossary-*.pickle")
+    from zlib import crc32
+
+    payload = buffer.getvalue()
+    header = _MAGIC + key.encode() + b"\n" + b"%08x\n" % crc32(payload)
+    _store(_entry(key), header + payload, "glossary-*.pickle")
 
 
 def _store(path: str | os.PathLike[str], data: bytes, family: str) -> None:

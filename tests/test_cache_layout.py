@@ -156,3 +156,19 @@ def test_jobs_two_prints_what_one_prints(tmp_path: Path) -> None:
     assert one.returncode == two.returncode == 1
     assert one.stdout == two.stdout and one.stderr == two.stderr == ""
     assert one.stdout.count("[mistranslation]") == 8
+
+
+@pytest.mark.parametrize("where", [0.3, 0.6, 0.9])
+def test_damage_inside_the_lazy_tables_is_caught_at_load(folder: Path, where: float) -> None:
+    """A flipped byte deep in the file (inside an item unpickled only later) means a rebuild, not a crash."""
+    fresh = normalize.load_glossary(GLOSSARY, bundled=False)
+    cache.load([str(GLOSSARY)], bundled=False)
+    entry = _cached(folder)
+    data = bytearray(entry.read_bytes())
+    data[int(len(data) * where)] ^= 0x20
+    entry.write_bytes(bytes(data))
+    key = cache._key([str(GLOSSARY)], False)
+    assert key is not None and cache._read(key) is None
+    rebuilt = cache.load([str(GLOSSARY)], bundled=False)
+    assert normalize.lint(DRAFT, "de", rebuilt) == normalize.lint(DRAFT, "de", fresh)
+    assert cache._read(key) is not None  # written again, whole
