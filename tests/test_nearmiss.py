@@ -299,3 +299,10 @@ def test_short_foreign_form_with_a_typo_is_not_reported() -> None:
     glossary = Glossary((entry,))
     assert found("Giggs and Koumas played.", glossary, "en") == []
     assert found("Giggs and Kozmacz played.", glossary, "en") == [("near-miss", "Kozmacz", "Kozmasz")]
+
+
+def test_list_of_other_names() -> None:
+    glossary = Glossary((person("p", ("Zoran", "Petrakovic")),))
+    assert found("Gestern sagte Petrakowic nichts.", glossary) == [("near-miss", "Petrakowic", "Petrakovic")]
+    lineup = "Aufstellung: Almer – Sikorr, Rotmaller, Brantschek – Petrakowic, Hulzhauer – Gorbonn, Grunwild."
+    assert found(lineup, glossary) == []

@@ -62,6 +62,9 @@ DERIVATIONS = frozenset({
 NOUNS_CAPITALISED = frozenset({"de", "lb"})
 #: Letters from which a one-word form of another language is recognised with a typo in it.
 FOREIGN_TYPO_LETTERS = 8
+#: Other unknown capitalised words within :data:`LIST_WINDOW` words that make a list of names.
+LIST_NAMES = 3
+LIST_WINDOW = 6
 #: Longest run of name-like words scored as one name.
 MAX_RUN = 3
 
@@ -155,6 +158,7 @@ _TOKENS: weakref.WeakKeyDictionary[NearIndex, dict[str, dict[str, tuple[str, boo
     weakref.WeakKeyDictionary()
 )
 _NONE: frozenset[int] = frozenset()
+_SENTENCE_END = re.compile(r"(?<![0-9])[.!?](?:\s|$)")
 
 
 def _token(
@@ -257,6 +261,7 @@ class _Evidence:
     ) -> None:
         self.doc, self.counts, self.words = doc, counts, words
         self.at = {w[0]: i for i, w in enumerate(words)}
+        self._exact = doc.glossary.matcher.near.folded_exact
         self.ends = {w[1]: i for i, w in enumerate(words)}
         self.written = frozenset(e for r in resolved for e in r.entities)
         """Entities the document also writes correctly (a glossary form, exactly)."""
@@ -281,6 +286,8 @@ class _Evidence:
             return False
         words = self.words
         first, last = self.at.get(hit.start), self.ends.get(hit.stop)
+        if first is not None and self._among_names(first, last if last is not None else first, lang):
+            return True
         if first is not None and first > 0:
             start, end, word = words[first - 1]
             if text[end : hit.start] == " " and _name_like(word) and _given_name(self.doc, word, lang):
@@ -290,6 +297,25 @@ class _Evidence:
             if text[hit.stop : start] == " " and _name_like(word) and _given_name(self.doc, word, lang):
                 return True
         return False
+
+
+    def _among_names(self, first: int, last: int, lang: str) -> bool:
+        """The word stands in a list of names the glossary does not have (a team line-up, a list of
+        authors): at least :data:`LIST_NAMES` other capitalised words no word list knows, within
+        :data:`LIST_WINDOW` words on either side, in the same sentence. There a close name is
+        most likely another person's."""
+        words, text = self.words, self.doc.text
+        others = 0
+        for lo, hi, step in ((first - 1, max(-1, first - 1 - LIST_WINDOW), -1), (last + 1, min(len(words), last + 1 + LIST_WINDOW), 1)):
+            for k in range(lo, hi, step):
+                left = k if step == -1 else k - 1
+                gap = text[words[left][1] : words[left + 1][0]]
+                if ("\n" in gap or _SENTENCE_END.search(gap)) and len(words[left][2]) > 1:
+                    break  # a sentence ends here (not after a number or an initial: "61.", "I.")
+                word = words[k][2]
+                if _name_like(word) and len(word) >= 3 and not is_known(word, lang) and fold(word) not in self._exact:
+                    others += 1
+        return others >= LIST_NAMES
 
 
 def _given_name(doc: Document, word: str, lang: str) -> bool:
