@@ -222,8 +222,26 @@ def folder_run(normalize: list[str], work: Path, count: int, runs: int) -> dict:
     }
 
 
+def package_of(normalize: list[str]) -> str:
+    """Where the command's interpreter imports normalize from (an editable install adds an import finder)."""
+    python = normalize[:-2] if normalize[-2:] == ["-m", "normalize"] else None
+    if python is None:
+        try:
+            with open(normalize[0], encoding="utf-8") as handle:
+                first = handle.readline()
+        except (OSError, UnicodeDecodeError):
+            return "unknown"
+        python = [first[2:].strip()] if first.startswith("#!") else None
+    if not python:
+        return "unknown"
+    code = "import normalize, sys; print(normalize.__file__, 'editable' if any('__editable__' in repr(f) for f in sys.meta_path) else '')"
+    out = subprocess.run([*python, "-c", code], capture_output=True, text=True, cwd="/", check=False)
+    return out.stdout.strip() or "unknown"
+
+
 def summary(start: dict | None, folder: dict | None, normalize: list[str]) -> str:
     lines = ["", "=" * 100, f"normalize: {' '.join(normalize)}   Python {sys.version.split()[0]}   {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}"]
+    lines.append(f"package: {package_of(normalize)}")
     if start:
         res = start["results"]
         warm = res["normalize lint (warm)"]
