@@ -62,7 +62,9 @@ class _Table:
 
     def level(self, word: str) -> int:
         """2 for a common word, 1 for a known one, 0 otherwise."""
-        key = _hash(word)
+        return self.level_of(_hash(word))
+
+    def level_of(self, key: int) -> int:
         for level, keys in ((2, self.common), (1, self.known)):
             i = bisect_left(keys, key)
             if i < len(keys) and keys[i] == key:
@@ -142,6 +144,19 @@ def level(word: str, lang: str) -> int:
         return table.level(word)
     z = zipf(word, lang)
     return 2 if z >= COMMON_ZIPF else 1 if z >= KNOWN_ZIPF else 0
+
+
+def word_class(word: str, lang: str) -> int:
+    """2 if ``word`` is common in ``lang``, 1 if known there or in English, else 0 (one hash for both)."""
+    table = _table(primary(lang))
+    english = _table("en")
+    if table is None or english is None:
+        return 2 if is_common(word, lang) else 1 if is_known(word, lang) else 0
+    key = _hash(word)
+    found = table.level_of(key)
+    if found:
+        return found
+    return 1 if english.level_of(key) else 0
 
 
 def is_known(word: str, lang: str) -> bool:

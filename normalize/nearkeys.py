@@ -234,6 +234,7 @@ def tau_for(length: int) -> int:
     return 1 if length < 9 else 2
 
 
+@lru_cache(maxsize=1024)
 def _parts(length: int, tau: int) -> list[tuple[int, int]]:
     """(start, length) of the ``tau + 1`` segments of a word of ``length`` (longer ones last)."""
     n = tau + 1

@@ -306,3 +306,19 @@ def test_list_of_other_names() -> None:
     assert found("Gestern sagte Petrakowic nichts.", glossary) == [("near-miss", "Petrakowic", "Petrakovic")]
     lineup = "Aufstellung: Almer – Sikorr, Rotmaller, Brantschek – Petrakowic, Hulzhauer – Gorbonn, Grunwild."
     assert found(lineup, glossary) == []
+
+
+def test_known_word_judged_by_the_reported_key() -> None:
+    # de and en forms are equal; 'Lebedew' is a word in use (wordfreq), so it is not a typo of the
+    # German form, even though it has the English form's skeleton
+    glossary = Glossary((person("l", ("Dmitri", "Lebedev"), ("Dmitri", "Lebedev")),))
+    assert found("Gestern sagte Lebedew nichts.", glossary) == []
+    assert found("Gestern sagte Lebdeev nichts.", glossary) == [("near-miss", "Lebdeev", "Lebedev")]
+
+
+def test_word_class_agrees_with_the_lexicon() -> None:
+    from normalize.lexicon import is_known, word_class
+
+    for word in ("Haus", "Reise", "Lukaschneko", "Carsten", "Präsident", "Lebedew", "house", "Trump"):
+        expected = 2 if is_common(word, "de") else 1 if is_known(word, "de") else 0
+        assert word_class(word, "de") == expected, word

@@ -45,7 +45,7 @@ from ..findings import Finding
 from ..fold import fold
 from ..forms import target_for
 from ..langs import char_script, language_name, primary, script_of
-from ..lexicon import is_common, is_known, is_name_like
+from ..lexicon import is_common, is_known, is_name_like, word_class
 from ..model import Glossary, LanguageNames
 from ..nearkeys import Key, NearIndex, skeleton, tau_for
 from .terms import Resolved, _carry_ending, _match_case
@@ -167,9 +167,12 @@ def _token(
     """The cheapest rejections first: glossary words, short words, lower case, then common words."""
     folded = word.lower() if word.isascii() and word.isalpha() else fold(word)
     exact = bool(folded) and all(part in index.folded_exact for part in folded.split())
-    if exact or len(folded.replace(" ", "")) < 4 or not _name_like(word) or is_common(word, lang):
+    if exact or len(folded.replace(" ", "")) < 4 or not _name_like(word):
         return folded, exact, False, _NONE, exact and folded in _anchor_words(index, glossary)
-    known = is_known(word, lang)  # a word in real use is never a typo: only its skeleton is looked up
+    kind = word_class(word, lang)
+    if kind == 2:
+        return folded, exact, False, _NONE, False
+    known = kind == 1  # a word in real use is never a typo: only its skeleton is looked up
     return folded, exact, True, _hot_keys(index, word, spelled_only=known) or _NONE, False
 
 
@@ -444,15 +447,7 @@ def _derived(query: str, name: str) -> bool:
 def _finding(doc: Document, hit: _Hit, rivals: list[_Hit]) -> Finding | None:
     text = doc.text
     lang = primary(doc.lang)
-    name_words = set(hit.key.text.split())
-    for start, end in _word_spans(text, hit.start, hit.end):
-        word = text[start:end]
-        if fold(word) in name_words:
-            continue
-        if is_common(word, lang) or (not (hit.spelled and _is_foreign(hit.key, lang, word)) and is_known(word, lang)):
-            return None
-        if _inner_capital(word) and not _inner_capital(hit.key.display):
-            return None  # MaLisa, iPhone: a brand's spelling, not a name mistyped
+
     def rank(h: _Hit) -> tuple[float, float, bool, bool]:
         # the text language's own forms first, glossary forms before generated ones
         return (-h.sim, -h.ratio, h.key.lang != lang, h.key.form is None)
@@ -462,6 +457,17 @@ def _finding(doc: Document, hit: _Hit, rivals: list[_Hit]) -> Finding | None:
         best.setdefault(rival.key.entity, rival)
     ranked = sorted(best.values(), key=rank)
     top = ranked[0] if ranked else hit
+    # judged by the key reported: a known word may be another language's spelling of the name, never
+    # a typo of this language's form (Kalaschnikow is German for the English Kalashnikov)
+    name_words = set(top.key.text.split())
+    for start, end in _word_spans(text, hit.start, hit.end):
+        word = text[start:end]
+        if fold(word) in name_words:
+            continue
+        if is_common(word, lang) or (not (top.spelled and _is_foreign(top.key, lang, word)) and is_known(word, lang)):
+            return None
+        if _inner_capital(word) and not _inner_capital(top.key.display):
+            return None  # MaLisa, iPhone: a brand's spelling, not a name mistyped
     entry = doc.glossary.entry(top.key.entity)
     if entry is None:
         return None
