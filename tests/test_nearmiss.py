@@ -322,3 +322,9 @@ def test_word_class_agrees_with_the_lexicon() -> None:
     for word in ("Haus", "Reise", "Lukaschneko", "Carsten", "Präsident", "Lebedew", "house", "Trump"):
         expected = 2 if is_common(word, "de") else 1 if is_known(word, "de") else 0
         assert word_class(word, "de") == expected, word
+
+
+def test_given_name_across_a_line_break() -> None:
+    glossary = Glossary((person("b", ("Jan", "Brózda")),))
+    assert found("Gestern sagte Carsten\nBrosda nichts.", glossary) == []
+    assert found("Gestern sagte Carsten.\n\nBrosda kam nicht.", glossary) == [("near-miss", "Brosda", "Brózda")]

@@ -293,11 +293,11 @@ class _Evidence:
             return True
         if first is not None and first > 0:
             start, end, word = words[first - 1]
-            if text[end : hit.start] == " " and _name_like(word) and _given_name(self.doc, word, lang):
+            if _one_space(text[end : hit.start]) and _name_like(word) and _given_name(self.doc, word, lang):
                 return True
         if last is not None and last + 1 < len(words) and hit.stop == hit.end:
             start, end, word = words[last + 1]
-            if text[hit.stop : start] == " " and _name_like(word) and _given_name(self.doc, word, lang):
+            if _one_space(text[hit.stop : start]) and _name_like(word) and _given_name(self.doc, word, lang):
                 return True
         return False
 
@@ -319,6 +319,11 @@ class _Evidence:
                 if _name_like(word) and len(word) >= 3 and not is_known(word, lang) and fold(word) not in self._exact:
                     others += 1
         return others >= LIST_NAMES
+
+
+def _one_space(gap: str) -> bool:
+    """Words of one name: a space, or a line break inside a paragraph."""
+    return gap == " " or (gap.isspace() and gap.count("\n") <= 1)
 
 
 def _given_name(doc: Document, word: str, lang: str) -> bool:
