@@ -7,11 +7,10 @@ a temporary file and renamed, so a concurrent writer never exposes half a file; 
 ignored and rebuilt, and a CRC-32 of the content catches damage in the parts read only later. On a
 hit no YAML is parsed, and neither the loader nor PyYAML is imported.
 
-The large tables load lazily: the glossary's entries, the matcher's key table and the near-miss
-index's keys are stored as one small pickle per item and unpickled when first used (see
-:class:`LazyTuple`), so a warm run builds only the objects its draft needs (a few dozen of several
-thousand). Everything else (the automaton, the near-miss word index) is one pickle, loaded with the
-garbage collector paused.
+The matcher's key table loads lazily: it is stored as one small pickle per key and a key is unpickled
+when a text first hits it (see :class:`LazyTuple`), so a warm run builds only the keys its draft
+needs (47 of the bundled glossary's 3,112 for the seed draft). Everything else is one pickle, loaded
+with the garbage collector paused.
 
 Parsed configuration files are memoised the same way (by their bytes). The folder is
 ``$NORMALIZE_CACHE_DIR``, else ``$XDG_CACHE_HOME/normalize``, else ``~/.cache/normalize``.
@@ -29,7 +28,7 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from pathlib import Path
 
-    from .model import Entry, Glossary
+    from .model import Glossary
 
 try:  # the built-in BLAKE2 needs no OpenSSL start-up and hashes 3x faster than SHA-256
     from _blake2 import blake2b as _hash
@@ -37,7 +36,7 @@ except ImportError:  # pragma: no cover - an interpreter without the built-in mo
     from hashlib import blake2b as _hash
 
 #: Bumped whenever the layout of a cache file changes: older files are then never read.
-LAYOUT = 4
+LAYOUT = 5
 _MAGIC = f"normalize-glossary-cache {LAYOUT}\n".encode()
 _KEEP = 16  # entries kept in the folder; older ones are removed when a new one is written
 _SUFFIXES = (".yaml", ".yml")
@@ -199,8 +198,6 @@ def _read(key: str) -> Glossary | None:
         glossary = pickle.loads(payload)
         if not isinstance(glossary, Glossary):
             return None
-        if isinstance(glossary.entries, LazyTuple):
-            _index_entries(glossary, glossary.entries)
         return glossary
     except Exception:  # a corrupt, truncated or foreign cache is rebuilt, never fatal
         return None
@@ -263,13 +260,11 @@ class LazyTuple(Sequence[Any]):
     and copies get plain data.
     """
 
-    __slots__ = ("_blobs", "_items", "names")
+    __slots__ = ("_blobs", "_items")
 
-    def __init__(self, blobs: tuple[bytes, ...], names: tuple[str, ...] = ()) -> None:
+    def __init__(self, blobs: tuple[bytes, ...]) -> None:
         self._blobs = blobs
         self._items: list[Any] = [_MISSING] * len(blobs)
-        self.names = names
-        """For entries: each entry's id, known without unpickling it."""
 
     def __len__(self) -> int:
         return len(self._blobs)
@@ -310,68 +305,27 @@ class LazyTuple(Sequence[Any]):
 _MISSING = object()
 
 
-class _EntriesById(dict):  # type: ignore[type-arg]
-    """``Glossary._by_id``'s table over lazy entries: an entry is unpickled when looked up."""
-
-    def __init__(self, entries: LazyTuple) -> None:
-        super().__init__(zip(entries.names, range(len(entries))))
-        self._entries = entries
-
-    def get(self, key: Any, default: Any = None) -> Any:
-        index = super().get(key)
-        return default if index is None else self._entries[index]
-
-    def __getitem__(self, key: Any) -> Entry:
-        return self._entries[super().__getitem__(key)]  # type: ignore[no-any-return]
-
-    def values(self) -> Any:  # type: ignore[override]
-        return list(self._entries)
-
-    def items(self) -> Any:  # type: ignore[override]
-        return list(zip(self.keys(), self._entries))
-
-    def __iter__(self) -> Iterator[Any]:
-        return iter(list(self.keys()))
-
-
-def _index_entries(glossary: Glossary, entries: LazyTuple) -> None:
-    """Give the glossary a lookup by id that unpickles only the entry asked for.
-
-    ``Glossary.entry`` memoises its table in ``_by_id_cache``; without that attribute (another version
-    of the model) the first lookup simply unpickles every entry.
-    """
-    if entries.names and hasattr(type(glossary), "_by_id"):
-        object.__setattr__(glossary, "_by_id_cache", _EntriesById(entries))
-
-
 # --- pickling ---------------------------------------------------------------------------------------
 
 
 def _with_lazy_tables(glossary: Glossary) -> Glossary:
-    """A shallow copy of the glossary whose large tables pickle item by item (as :class:`_Stored`).
+    """A shallow copy of the glossary whose matcher's key table pickles item by item (as :class:`_Stored`).
 
-    The tables are found by name (``entries``; the matcher's ``keys``; its near-miss index's
-    ``keys``); one that is missing or not a tuple is simply pickled whole.
+    A lint looks up the few keys its text hits (47 of the bundled glossary's 3,112 for the seed
+    draft), so only those are unpickled. The entries and the near-miss index's keys stay in the main
+    pickle: the near-miss pass reads all of them on its first call (``_given_names``,
+    ``_anchor_words``), and one pickle loads faster than a thousand small ones. A table that is
+    missing or not a tuple is simply pickled whole.
     """
     import copy
 
-    def swap(owner: Any, name: str, names: bool = False) -> Any:
-        table = getattr(owner, name, None)
-        if owner is None or type(table) is not tuple:
-            return owner
-        owner = copy.copy(owner)
-        ids = tuple(str(getattr(item, "id", "")) for item in table) if names else ()
-        object.__setattr__(owner, name, _Stored(tuple(_dumps(item) for item in table), ids))
-        return owner
-
     matcher = glossary.matcher
-    near = swap(getattr(matcher, "near", None), "keys")
-    matcher = swap(matcher, "keys")
-    if near is not getattr(matcher, "near", None):
-        matcher = copy.copy(matcher) if matcher is glossary.matcher else matcher
-        object.__setattr__(matcher, "near", near)
-    copied = swap(glossary, "entries", names=True)
-    copied = copy.copy(copied) if copied is glossary else copied
+    keys = getattr(matcher, "keys", None)
+    if type(keys) is not tuple:
+        return glossary
+    matcher = copy.copy(matcher)
+    object.__setattr__(matcher, "keys", _Stored(tuple(_dumps(item) for item in keys)))
+    copied = copy.copy(glossary)
     object.__setattr__(copied, "_matcher", matcher)
     return copied
 
@@ -379,13 +333,13 @@ def _with_lazy_tables(glossary: Glossary) -> Glossary:
 class _Stored:
     """A table as one pickle per item; unpickles as a :class:`LazyTuple`."""
 
-    __slots__ = ("blobs", "names")
+    __slots__ = ("blobs",)
 
-    def __init__(self, blobs: tuple[bytes, ...], names: tuple[str, ...]) -> None:
-        self.blobs, self.names = blobs, names
+    def __init__(self, blobs: tuple[bytes, ...]) -> None:
+        self.blobs = blobs
 
     def __reduce__(self) -> tuple[Any, ...]:
-        return LazyTuple, (self.blobs, self.names)
+        return LazyTuple, (self.blobs,)
 
 
 class _Pickler(pickle.Pickler):
