@@ -75,13 +75,13 @@ class _Table:
 @lru_cache(maxsize=None)
 def _table(lang: str) -> _Table | None:
     """The hash table of ``lang``, from the cache folder or built from wordfreq (``None``: no list)."""
-    from .cache import _store, cache_dir
+    from .cache import _store
 
     wordfreq_version = _installed_stamp("wordfreq")
     header = _LEXICON_MAGIC + f"{lang} {COMMON_ZIPF} {KNOWN_ZIPF} wordfreq {wordfreq_version}\n".encode()
-    path = cache_dir() / f"lexicon-{lang}-{COMMON_ZIPF}-{KNOWN_ZIPF}.bin"
+    path = _cached(f"lexicon-{lang}-{COMMON_ZIPF}-{KNOWN_ZIPF}.bin")
     try:
-        data = path.read_bytes()
+        data = _read(path)
         if data.startswith(header):
             return _decode(data[len(header) :])
     except (OSError, ValueError, struct.error):
@@ -91,6 +91,18 @@ def _table(lang: str) -> _Table | None:
         return None
     _store(path, header + _encode(built), "lexicon-*.bin")
     return built
+
+
+def _cached(name: str) -> str:
+    """The path of a word table in the cache folder (a plain string: pathlib costs start-up time)."""
+    from .cache import _folder
+
+    return os.path.join(_folder(), name)
+
+
+def _read(path: str) -> bytes:
+    with open(path, "rb") as f:
+        return f.read()
 
 
 def _installed_stamp(module: str) -> str:
@@ -191,13 +203,13 @@ _NAMES_MAGIC = b"normalize-names 1\n"
 
 @lru_cache(maxsize=None)
 def _names() -> array[int] | None:
-    from .cache import _store, cache_dir
+    from .cache import _store
 
     stamp = _installed_stamp("wordfreq")
     header = _NAMES_MAGIC + f"{','.join(NAME_LANGS)} {NAME_VOTES} {KNOWN_ZIPF} wordfreq {stamp}\n".encode()
-    path = cache_dir() / f"names-{NAME_VOTES}-{KNOWN_ZIPF}.bin"
+    path = _cached(f"names-{NAME_VOTES}-{KNOWN_ZIPF}.bin")
     try:
-        data = path.read_bytes()
+        data = _read(path)
         if data.startswith(header):
             keys = array("Q")
             keys.frombytes(data[len(header) :])
