@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import os
 import struct
+import sys
 import zlib
 from array import array
 from bisect import bisect_left
@@ -106,15 +107,25 @@ def _read(path: str) -> bytes:
 
 
 def _installed_stamp(module: str) -> str:
-    """Size and time of an installed module's file: changes when it is upgraded, costs no import."""
+    """Size and time of an installed package's ``__init__.py``: changes when it is upgraded.
+
+    Looked up along ``sys.path`` with ``os.stat`` (``importlib.util`` costs ~7 ms at start-up); only a
+    package that is not a plain folder (a zip, a custom finder) falls back to ``find_spec``.
+    """
+    for base in sys.path:
+        try:
+            stat = os.stat(os.path.join(base or os.curdir, module, "__init__.py"))
+        except (OSError, ValueError):
+            continue
+        return f"{stat.st_size}-{int(stat.st_mtime)}"
     import importlib.util
 
     try:
         spec = importlib.util.find_spec(module)
-        stat = os.stat(spec.origin) if spec is not None and spec.origin else None
+        found = os.stat(spec.origin) if spec is not None and spec.origin else None
     except (ImportError, OSError, ValueError):
-        stat = None
-    return f"{stat.st_size}-{int(stat.st_mtime)}" if stat is not None else "none"
+        found = None
+    return f"{found.st_size}-{int(found.st_mtime)}" if found is not None else "none"
 
 
 def _build(lang: str) -> _Table | None:
