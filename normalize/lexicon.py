@@ -66,11 +66,14 @@ class _Table:
         return self.level_of(_hash(word))
 
     def level_of(self, key: int) -> int:
-        for level, keys in ((2, self.common), (1, self.known)):
-            i = bisect_left(keys, key)
-            if i < len(keys) and keys[i] == key:
-                return level
-        return 0
+        """:meth:`level` of a word's :func:`_hash` (the common words first: most words asked are)."""
+        keys = self.common
+        i = bisect_left(keys, key)
+        if i < len(keys) and keys[i] == key:
+            return 2
+        keys = self.known
+        i = bisect_left(keys, key)
+        return 1 if i < len(keys) and keys[i] == key else 0
 
 
 @lru_cache(maxsize=None)
@@ -171,7 +174,7 @@ def level(word: str, lang: str) -> int:
 
 def word_class(word: str, lang: str) -> int:
     """2 if ``word`` is common in ``lang``, 1 if known there or in English, else 0 (one hash for both)."""
-    table = _table(primary(lang))
+    table = _table(lang if len(lang) == 2 and lang.islower() else primary(lang))
     english = _table("en")
     if table is None or english is None:
         return 2 if is_common(word, lang) else 1 if is_known(word, lang) else 0

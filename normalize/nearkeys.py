@@ -20,6 +20,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
+from operator import itemgetter
 
 from rapidfuzz.distance import OSA
 
@@ -47,8 +48,11 @@ _SKELETON_PAIRS = (
     ("tz", "s"), ("ph", "f"), ("ck", "k"), ("ie", "i"), ("ou", "u"), ("th", "t"), ("dh", "d"),
     ("gh", "g"), ("x", "ks"),
 )
-_SKELETON_LETTERS = str.maketrans("jyzwq", "iisvk")
+_SKELETON_LETTERS = (("j", "i"), ("y", "i"), ("z", "s"), ("w", "v"), ("q", "k"))
 _DOUBLE = re.compile(r"([a-z])\1+")
+
+_FIRST_GROUP = itemgetter(1)
+"""``match[1]``: a C function, so ``sub`` calls no Python code per doubled letter."""
 
 
 @lru_cache(maxsize=200_000)
@@ -56,12 +60,17 @@ def skeleton(folded: str) -> str:
     """The transliteration-blind key of a folded string: ``dschaparow``, ``zhaparov`` → ``iaparov``.
 
     The clusters are replaced longest first, in the order listed (``str.replace`` is far cheaper
-    than a regular expression with a callback), then the single letters, then doubled letters.
+    than a regular expression with a callback), then the single letters (``replace`` again: cheaper
+    than ``str.translate``), then doubled letters (a function, not the template ``\\1``, which
+    ``re`` expands in Python for every match).
     """
     for cluster, sound in _SKELETON_PAIRS:
         if cluster in folded:
             folded = folded.replace(cluster, sound)
-    return _DOUBLE.sub(r"\1", folded.translate(_SKELETON_LETTERS))
+    for letter, sound in _SKELETON_LETTERS:
+        if letter in folded:
+            folded = folded.replace(letter, sound)
+    return _DOUBLE.sub(_FIRST_GROUP, folded)
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,10 +94,14 @@ class Key:
 
 @dataclass(frozen=True, slots=True)
 class _WordIndex:
-    """PassJoin segments of distinct words: (length, segment number, segment text) → word ids."""
+    """PassJoin segments of distinct words: segment text → (word length, segment number, word ids).
+
+    Keyed by the text alone, so a query looks each of its substrings up once, whatever the number
+    of word lengths and segment numbers it could stand for; most lookups find nothing.
+    """
 
     words: tuple[str, ...]
-    segments: dict[tuple[int, int, str], tuple[int, ...]]
+    segments: dict[str, tuple[tuple[int, int, tuple[int, ...]], ...]]
     tau: int
     lengths: frozenset[int] = frozenset()
     """Lengths of the indexed words (a probe skips the others)."""
@@ -254,11 +267,14 @@ def _segment_index(words: Iterable[str], word_ids: dict[str, int], tau: int = 2)
             continue
         for i, (start, size) in enumerate(_parts(len(word), tau)):
             segments[(len(word), i, word[start : start + size])].append(word_ids[word])
+    by_text: dict[str, list[tuple[int, int, tuple[int, ...]]]] = defaultdict(list)
+    for (length, i, text), ids in sorted(segments.items()):
+        by_text[text].append((length, i, tuple(ids)))
     ordered = tuple(sorted(word_ids, key=word_ids.__getitem__))
     words = set(words)
     return _WordIndex(
         ordered,
-        {k: tuple(v) for k, v in segments.items()},
+        {text: tuple(entries) for text, entries in by_text.items()},
         tau,
         frozenset(len(w) for w in words),
         {w: word_ids[w] for w in words},
@@ -289,6 +305,17 @@ def _probes(n: int, tau: int, big: int, lengths: frozenset[int]) -> tuple[tuple[
     return tuple(out)
 
 
+@lru_cache(maxsize=4096)
+def _plan(
+    n: int, tau: int, big: int, lengths: frozenset[int]
+) -> tuple[tuple[int, int, frozenset[tuple[int, int]]], ...]:
+    """:func:`_probes` grouped by substring: (query offset, size, the (length, segment) it may be)."""
+    grouped: dict[tuple[int, int], set[tuple[int, int]]] = defaultdict(set)
+    for length, i, pos, size in _probes(n, tau, big, lengths):
+        grouped[(pos, size)].add((length, i))
+    return tuple((pos, size, frozenset(found)) for (pos, size), found in grouped.items())
+
+
 def _probe(index: _WordIndex, word: str, tau: int) -> set[int]:
     """Word ids within ``tau`` edits of ``word`` are among these (a superset: verified afterwards).
 
@@ -297,10 +324,12 @@ def _probe(index: _WordIndex, word: str, tau: int) -> set[int]:
     """
     get = index.segments.get
     found: set[int] = set()
-    for length, i, pos, size in _probes(len(word), tau, index.tau, index.lengths):
-        hit = get((length, i, word[pos : pos + size]))
-        if hit:
-            found.update(hit)
+    for pos, size, wanted in _plan(len(word), tau, index.tau, index.lengths):
+        hits = get(word[pos : pos + size])
+        if hits:
+            for length, i, ids in hits:
+                if (length, i) in wanted:
+                    found.update(ids)
     if index.tau == 1 and len(word) in index.lengths:
         # two segments: a swap across their border (one edit for OSA) breaks both; look up the word
         # with that swap undone
@@ -309,7 +338,7 @@ def _probe(index: _WordIndex, word: str, tau: int) -> set[int]:
         if 0 < border < n:
             swapped = word[: border - 1] + word[border] + word[border - 1] + word[border + 1 :]
             for i, (start, length) in enumerate(((0, border), (border, size))):
-                hit = get((n, i, swapped[start : start + length]))
-                if hit:
-                    found.update(hit)
+                for hit_length, hit_i, ids in get(swapped[start : start + length], ()):
+                    if hit_length == n and hit_i == i:
+                        found.update(ids)
     return found
