@@ -133,28 +133,31 @@ class NearIndex:
         spelling of a name, never a typo of it).
         """
         found: set[int] = set()
-        word_keys = self.word_keys
-        one = self.folded_words1 if tau == 1 and self.folded_words1 is not None else self.folded_words
-        probes = [] if spelled_only else [(one, word, tau)]
+        if not spelled_only:
+            one = self.folded_words1 if tau == 1 and self.folded_words1 is not None else self.folded_words
+            self._collect(one, word, tau, found)
         if len(word) >= 6:
             sk = skeleton(word)
             reach = tau_for(len(sk)) - 1
             one = self.skeleton_words1 if reach == 1 and self.skeleton_words1 is not None else self.skeleton_words
-            probes.append((one, sk, reach))
-        for index, probe, reach in probes:
-            if reach <= 0:
-                wid = index.exact.get(probe)
-                if wid is not None and reach == 0:
-                    found.update(word_keys[wid])
-                continue
-            if len(probe) - reach > index.longest:
-                continue
-            words = index.words
-            distance = OSA.distance
-            for wid in _probe(index, probe, reach):
+            self._collect(one, sk, reach, found)
+        return found
+
+    def _collect(self, index: _WordIndex, probe: str, reach: int, found: set[int]) -> None:
+        """Add to ``found`` the keys of the words of ``index`` within ``reach`` edits of ``probe``."""
+        if reach <= 0:
+            wid = index.exact.get(probe) if reach == 0 else None
+            if wid is not None:
+                found.update(self.word_keys[wid])
+            return
+        if len(probe) - reach > index.longest:
+            return
+        candidates = _probe(index, probe, reach)
+        if candidates:
+            words, word_keys, distance = index.words, self.word_keys, OSA.distance
+            for wid in candidates:
                 if distance(probe, words[wid], score_cutoff=reach) <= reach:
                     found.update(word_keys[wid])
-        return found
 
 
 def build_index(glossary: Glossary, forms: Iterable[Form]) -> NearIndex:

@@ -194,6 +194,52 @@ def test_blocking_finds_every_word_within_reach() -> None:
         del expected
 
 
+def test_two_segment_blocking_finds_every_word_one_edit_away() -> None:
+    """The one-edit index (two segments, keyed by segment text) finds every word within one OSA edit,
+    a swap across the segment border included, and its lookups of a length keep to that length."""
+    rng = random.Random(11)
+    letters = "aeiklnorstu"
+    words = sorted({"".join(rng.choice(letters) for _ in range(rng.randint(4, 10))) for _ in range(2000)})
+    ids = {w: i for i, w in enumerate(words)}
+    index = _segment_index(words, ids, 1)
+    assert all(isinstance(text, str) for text in index.segments)
+    for _ in range(600):
+        query = list(rng.choice(words))
+        op, pos = rng.randint(0, 3), rng.randrange(len(query) - 1)
+        if op == 0:
+            query[pos] = rng.choice(letters)
+        elif op == 1:
+            del query[pos]
+        elif op == 2:
+            query.insert(pos, rng.choice(letters))
+        else:
+            query[pos], query[pos + 1] = query[pos + 1], query[pos]
+        q = "".join(query)
+        got = _probe(index, q, 1)
+        expected = {ids[w] for w in words if OSA.distance(q, w) <= 1}
+        assert expected <= got, (q, [words[i] for i in expected - got])
+        assert all(abs(len(words[i]) - len(q)) <= 1 for i in got)
+
+
+def _skeleton_by_translate(folded: str) -> str:
+    """The skeleton as first written (``str.translate`` and a ``\\1`` template): the reference."""
+    import re
+
+    from normalize.nearkeys import _SKELETON_PAIRS
+
+    for cluster, sound in _SKELETON_PAIRS:
+        folded = folded.replace(cluster, sound)
+    return re.sub(r"([a-z])\1+", r"\1", folded.translate(str.maketrans("jyzwq", "iisvk")))
+
+
+def test_skeleton_matches_the_reference() -> None:
+    rng = random.Random(3)
+    for _ in range(3000):
+        word = "".join(rng.choice("schtzjyxwvqkdgpouie") for _ in range(rng.randint(1, 14)))
+        assert skeleton(word) == _skeleton_by_translate(word), word
+    assert skeleton("dschaparow") == skeleton("zhaparov") == "iaparov"
+
+
 def test_parts_cover_the_word() -> None:
     for length in range(3, 20):
         parts = _parts(length, 2)

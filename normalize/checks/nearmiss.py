@@ -109,7 +109,7 @@ def check(doc: Document, resolved: list[Resolved]) -> list[Finding]:
     text = doc.text
     any_hot = any_live = any_anchor = False
     get = memo.get
-    for word in _WORD.findall(text):  # most texts have no candidate: no positions needed then
+    for word in set(_WORD.findall(text)):  # most texts have no candidate: no positions needed then
         info = get(word)
         if info is None:
             info = memo[word] = _token(index, doc.glossary, word, lang)
@@ -173,7 +173,7 @@ def _token(
     if kind == 2:
         return folded, exact, False, _NONE, False
     known = kind == 1  # a word in real use is never a typo: only its skeleton is looked up
-    return folded, exact, True, _hot_keys(index, word, spelled_only=known) or _NONE, False
+    return folded, exact, True, _hot_keys(index, folded, spelled_only=known) or _NONE, False
 
 
 _ANCHOR_WORDS: weakref.WeakKeyDictionary[NearIndex, frozenset[str]] = weakref.WeakKeyDictionary()
@@ -376,9 +376,8 @@ def _block_texts(block: LanguageNames) -> Iterator[str]:
             yield text
 
 
-def _hot_keys(index: NearIndex, word: str, spelled_only: bool = False) -> frozenset[int]:
-    """Keys one of whose words is within reach of ``word``; none if ``word`` is a glossary word."""
-    folded = word.lower() if word.isascii() and word.isalpha() else fold(word)
+def _hot_keys(index: NearIndex, folded: str, spelled_only: bool = False) -> frozenset[int]:
+    """Keys one of whose words is within reach of ``folded`` (a text word, folded); none for a glossary word."""
     if not folded or folded in index.folded_exact:
         return frozenset()
     words = folded.split()
