@@ -37,6 +37,20 @@ def test_warm_table_is_read_from_the_cache(tmp_path: Path) -> None:
     assert lexicon.level("Reise", "de") == 2
 
 
+def test_bucket_directory_points_at_each_bucket() -> None:
+    """Each bucket of the directory starts where a plain binary search of its smallest hash lands."""
+    from bisect import bisect_left
+
+    table = lexicon._table("en")
+    assert table is not None
+    for keys, starts in ((table.common, table.common_starts), (table.known, table.known_starts)):
+        assert len(starts) == (1 << lexicon._BUCKET_BITS) + 1 and starts[-1] == len(keys)
+        for bucket in range(0, 1 << lexicon._BUCKET_BITS, 97):
+            assert starts[bucket] == bisect_left(keys, bucket << lexicon._SHIFT)
+    words = top_n_list("en", 300000)[::997]
+    assert [table.level(w) for w in words] == [expected(w, "en") for w in words]
+
+
 def test_damaged_cache_is_rebuilt(tmp_path: Path) -> None:
     lexicon.level("Reise", "de")
     (path,) = tmp_path.glob("lexicon-de-*.bin")
