@@ -19,8 +19,14 @@ from array import array
 from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import TYPE_CHECKING, TypeVar
 
 from .langs import primary
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+T = TypeVar("T")
 
 #: Zipf frequency (log10 of occurrences per billion words) from which a word counts as common.
 COMMON_ZIPF = 3.0
@@ -90,21 +96,33 @@ class _Table:
 @lru_cache(maxsize=None)
 def _table(lang: str) -> _Table | None:
     """The hash table of ``lang``, from the cache folder or built from wordfreq (``None``: no list)."""
+    stamp = _installed_stamp("wordfreq")
+    header = _LEXICON_MAGIC + f"{lang} {COMMON_ZIPF} {KNOWN_ZIPF} wordfreq {stamp}\n".encode()
+    return _stored(
+        f"lexicon-{lang}-{COMMON_ZIPF}-{KNOWN_ZIPF}-b{_BUCKET_BITS}.bin", header, _decode, lambda: _build(lang), _encode
+    )
+
+
+def _stored(
+    name: str,
+    header: bytes,
+    decode: Callable[[bytes], T],
+    build: Callable[[], T | None],
+    encode: Callable[[T], bytes],
+) -> T | None:
+    """A word table from the cache folder if its file starts with ``header``, else built and stored."""
     from .cache import _store
 
-    wordfreq_version = _installed_stamp("wordfreq")
-    header = _LEXICON_MAGIC + f"{lang} {COMMON_ZIPF} {KNOWN_ZIPF} wordfreq {wordfreq_version}\n".encode()
-    path = _cached(f"lexicon-{lang}-{COMMON_ZIPF}-{KNOWN_ZIPF}-b{_BUCKET_BITS}.bin")
+    path = _cached(name)
     try:
         data = _read(path)
         if data.startswith(header):
-            return _decode(data[len(header) :])
+            return decode(data[len(header) :])
     except (OSError, ValueError, struct.error):
         pass
-    built = _build(lang)
-    if built is None:
-        return None
-    _store(path, header + _encode(built), "lexicon-*.bin")
+    built = build()
+    if built is not None:
+        _store(path, header + encode(built), name.split("-", 1)[0] + "-*.bin")
     return built
 
 
@@ -251,19 +269,19 @@ _NAMES_MAGIC = b"normalize-names 1\n"
 
 @lru_cache(maxsize=None)
 def _names() -> array[int] | None:
-    from .cache import _store
-
     stamp = _installed_stamp("wordfreq")
     header = _NAMES_MAGIC + f"{','.join(NAME_LANGS)} {NAME_VOTES} {KNOWN_ZIPF} wordfreq {stamp}\n".encode()
-    path = _cached(f"names-{NAME_VOTES}-{KNOWN_ZIPF}.bin")
-    try:
-        data = _read(path)
-        if data.startswith(header):
-            keys = array("Q")
-            keys.frombytes(data[len(header) :])
-            return keys
-    except (OSError, ValueError):
-        pass
+    return _stored(f"names-{NAME_VOTES}-{KNOWN_ZIPF}.bin", header, _hash_array, _build_names, array.tobytes)
+
+
+def _hash_array(data: bytes) -> array[int]:
+    keys = array("Q")
+    keys.frombytes(data)
+    return keys
+
+
+def _build_names() -> array[int] | None:
+    """Hashes of the words wordfreq knows in at least ``NAME_VOTES`` of the ``NAME_LANGS``."""
     try:
         from wordfreq import get_frequency_dict
     except ImportError:  # pragma: no cover - wordfreq is a dependency
@@ -274,9 +292,7 @@ def _names() -> array[int] | None:
     known_freq = 10 ** (KNOWN_ZIPF - 9) - 1e-15
     for lang in NAME_LANGS:
         votes.update(w for w, f in get_frequency_dict(lang).items() if f >= known_freq and w.isalpha())
-    keys = array("Q", sorted({_hash(w) for w, n in votes.items() if n >= NAME_VOTES}))
-    _store(path, header + keys.tobytes(), "names-*.bin")
-    return keys
+    return array("Q", sorted({_hash(w) for w, n in votes.items() if n >= NAME_VOTES}))
 
 
 @lru_cache(maxsize=65536)
