@@ -77,6 +77,16 @@ def test_adjective_endings(mini: normalize.Glossary) -> None:
     assert rules("weißrussischkeit", mini) == []
 
 
+def test_foreign_adjective_is_reported_without_a_fix(mini: normalize.Glossary) -> None:
+    """An English adjective in German copy takes no German ending: naming the form is safe, replacing it is not."""
+    text = "Die Belarusian Opposition und die Belarusian Railways."
+    found = [f for f in normalize.lint(text, lang="de", glossary=mini) if f.rule == "foreign-form"]
+    assert [(f.text, f.replacement) for f in found] == [("Belarusian", None), ("Belarusian", None)]
+    assert "'belarussisch'" in found[0].message
+    assert normalize.fix(text, lang="de", glossary=mini) == text
+    assert rules("Die Belarus-Politik", mini) == []
+
+
 def test_longest_match_wins(mini: normalize.Glossary) -> None:
     found = rules("Shavkat Miromonovich Mirziyoyev kam.", mini)
     assert found == [("foreign-form", "Shavkat Miromonovich Mirziyoyev", "Schawkat Miromonowitsch Mirsijojew")]

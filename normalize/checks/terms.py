@@ -222,6 +222,10 @@ def _fix_for(doc: Document, start: int, end: int, reading: Reading, lang: str) -
         target, safe = target_for(entry, lang, form.slot)
     if target is None:
         return None, None, False
+    if form.slot is Slot.ADJECTIVE and primary(form.lang) != lang:
+        # another language's adjective carries none of this language's endings (Indian Wells): no
+        # fix, and the message names the adjective as the glossary writes it
+        return target, target, False
     surface = doc.text[start : reading.form_end]
     ending = doc.text[reading.form_end : end]
     replacement = _match_case(surface, form.text, target) + _carry_ending(ending, target, lang)
