@@ -36,7 +36,7 @@ from unidecode import unidecode
 
 from ..fold import fold
 from ..forms import entry_forms
-from ..langs import char_script, language_name, primary
+from ..langs import char_script, language_name, primary, script_of
 from ..model import Glossary
 from ..translit import SCHEMES, Scheme
 from ..translit.chinese import COMPOUND_SURNAMES
@@ -294,11 +294,9 @@ def _family_score(word: str, known: dict[str, set[str]]) -> float:
 
 
 def _script(text: str) -> str | None:
-    for char in text:
-        script = char_script(char)
-        if script is not None:
-            return _SCRIPT_NAMES.get(script, script)
-    return None
+    """The script of the first letter, named as ``--script`` names it (``Cyrl``, ``Hani``, else Unicode's word)."""
+    script = script_of(text)
+    return None if script is None else _SCRIPT_NAMES.get(script, script)
 
 
 # --- the suggestion -------------------------------------------------------------------------------
