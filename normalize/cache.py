@@ -36,7 +36,7 @@ except ImportError:  # pragma: no cover - an interpreter without the built-in mo
     from hashlib import blake2b as _hash
 
 #: Bumped whenever the layout of a cache file changes: older files are then never read.
-LAYOUT = 6
+LAYOUT = 7
 _MAGIC = f"normalize-glossary-cache {LAYOUT}\n".encode()
 _KEEP = 16  # entries kept in the folder; older ones are removed when a new one is written
 _SUFFIXES = (".yaml", ".yml")
@@ -312,10 +312,8 @@ def _with_lazy_tables(glossary: Glossary) -> Glossary:
     """A shallow copy of the glossary whose matcher's key table pickles item by item (as :class:`_Stored`).
 
     A lint looks up the few keys its text hits (47 of the bundled glossary's 3,112 for the seed
-    draft), so only those are unpickled. The entries and the near-miss index's keys stay in the main
-    pickle: the near-miss pass reads all of them on its first call (``_given_names``,
-    ``_anchor_words``), and one pickle loads faster than a thousand small ones. A table that is
-    missing or not a tuple is simply pickled whole.
+    draft), so only those are unpickled. The entries and the near-miss index stay in the main pickle.
+    A table that is missing or not a tuple is simply pickled whole.
     """
     import copy
 

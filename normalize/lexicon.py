@@ -51,7 +51,8 @@ def zipf(word: str, lang: str) -> float:
 # Importing wordfreq and loading a language's list costs about half a second, more than linting a
 # draft. The questions asked are only "Zipf >= COMMON_ZIPF?" and "Zipf >= KNOWN_ZIPF?", so the
 # words above each threshold are kept as a sorted array of hashes (about 3 MB per language) in the
-# user cache folder; a warm run reads it in a millisecond and answers by binary search. A hash
+# user cache folder; a warm run maps the file into memory (only the pages a lookup touches are read)
+# and answers by binary search. A hash
 # collision (about one in 10^12 per question) could only silence a near-miss.
 
 _LEXICON_MAGIC = b"normalize-lexicon 2\n"
@@ -69,11 +70,13 @@ def _hash(word: str) -> int:
 
 @dataclass(frozen=True)
 class _Table:
-    common: array[int]
-    known: array[int]
-    common_starts: array[int]
+    """Sorted hashes (arrays when just built, views of the mapped file when read from the cache)."""
+
+    common: array[int] | memoryview
+    known: array[int] | memoryview
+    common_starts: array[int] | memoryview
     """``common_starts[b]``: where the hashes whose top bits are ``b`` begin in ``common``."""
-    known_starts: array[int]
+    known_starts: array[int] | memoryview
 
     def level(self, word: str) -> int:
         """2 for a common word, 1 for a known one, 0 otherwise."""
@@ -106,19 +109,20 @@ def _table(lang: str) -> _Table | None:
 def _stored(
     name: str,
     header: bytes,
-    decode: Callable[[bytes], T],
+    decode: Callable[[memoryview], T],
     build: Callable[[], T | None],
     encode: Callable[[T], bytes],
 ) -> T | None:
     """A word table from the cache folder if its file starts with ``header``, else built and stored."""
     from .cache import _store
 
+    header += b" " * (-len(header) % 8)  # the tables start 8-byte aligned, to be read in place
     path = _cached(name)
     try:
-        data = _read(path)
-        if data.startswith(header):
+        data = _mapped(path)
+        if data[: len(header)] == header:
             return decode(data[len(header) :])
-    except (OSError, ValueError, struct.error):
+    except (OSError, ValueError, TypeError, struct.error):
         pass
     built = build()
     if built is not None:
@@ -133,9 +137,15 @@ def _cached(name: str) -> str:
     return os.path.join(_folder(), name)
 
 
-def _read(path: str) -> bytes:
+def _mapped(path: str) -> memoryview:
+    """The file mapped into memory, read-only: only the pages a lookup touches are ever read.
+
+    The cache replaces files by renaming, never rewrites them in place, so a mapping stays valid.
+    """
+    import mmap
+
     with open(path, "rb") as f:
-        return f.read()
+        return memoryview(mmap.mmap(f.fileno(), 0, access=mmap.ACCESS_READ))
 
 
 def _installed_stamp(module: str) -> str:
@@ -198,17 +208,18 @@ def _encode(table: _Table) -> bytes:
     )
 
 
-def _decode(data: bytes) -> _Table:
+def _decode(data: memoryview) -> _Table:
+    """The table over the mapped file's bytes, without copying them."""
     n_common, n_known = struct.unpack_from("<QQ", data)
-    arrays = [array("Q"), array("Q"), array("I"), array("I")]
+    views = []
     pos = 16
-    for found, size in zip(arrays, (n_common, n_known, (1 << _BUCKET_BITS) + 1, (1 << _BUCKET_BITS) + 1)):
-        end = pos + found.itemsize * size
-        found.frombytes(data[pos:end])
-        if len(found) != size:
+    for code, size in (("Q", n_common), ("Q", n_known), ("I", (1 << _BUCKET_BITS) + 1), ("I", (1 << _BUCKET_BITS) + 1)):
+        end = pos + struct.calcsize(code) * size
+        if end > len(data):
             raise ValueError("truncated lexicon")
+        views.append(data[pos:end].cast(code))
         pos = end
-    common, known, common_starts, known_starts = arrays
+    common, known, common_starts, known_starts = views
     if common_starts[-1] != n_common or known_starts[-1] != n_known:
         raise ValueError("damaged lexicon")
     return _Table(common, known, common_starts, known_starts)
@@ -268,16 +279,14 @@ _NAMES_MAGIC = b"normalize-names 1\n"
 
 
 @lru_cache(maxsize=None)
-def _names() -> array[int] | None:
+def _names() -> array[int] | memoryview | None:
     stamp = _installed_stamp("wordfreq")
     header = _NAMES_MAGIC + f"{','.join(NAME_LANGS)} {NAME_VOTES} {KNOWN_ZIPF} wordfreq {stamp}\n".encode()
     return _stored(f"names-{NAME_VOTES}-{KNOWN_ZIPF}.bin", header, _hash_array, _build_names, array.tobytes)
 
 
-def _hash_array(data: bytes) -> array[int]:
-    keys = array("Q")
-    keys.frombytes(data)
-    return keys
+def _hash_array(data: memoryview) -> memoryview:
+    return data.cast("Q")
 
 
 def _build_names() -> array[int] | None:

@@ -124,6 +124,10 @@ class NearIndex:
     folded_words1: _WordIndex | None = None
     skeleton_words1: _WordIndex | None = None
     """The same words in two segments, for lookups within one edit (longer segments, fewer candidates)."""
+    anchor_words: frozenset[str] = field(default=frozenset())
+    """Folded words of persons' multi-word glossary names: what can anchor a near-miss beside it."""
+    given_names: frozenset[str] = field(default=frozenset())
+    """Folded given names of the glossary's persons."""
 
     def near_keys(self, word: str, *, tau: int, spelled_only: bool = False) -> set[int]:
         """Keys holding a word within ``tau`` edits of ``word`` (folded), or one less of its skeleton.
@@ -184,6 +188,8 @@ def build_index(glossary: Glossary, forms: Iterable[Form]) -> NearIndex:
     folded_words = {w for k in ordered for w in k.text.split()}
     skeleton_words = {w for k in ordered for w in k.skeleton.split()}
     exact = frozenset(w for k in ordered if k.form is not None for w in k.text.split())
+    persons = [e for e in glossary.entries if e.type == "person"]
+    person_ids = {e.id for e in persons}
     return NearIndex(
         keys=ordered,
         word_keys=tuple(tuple(sorted(o)) for o in owners),
@@ -192,6 +198,15 @@ def build_index(glossary: Glossary, forms: Iterable[Form]) -> NearIndex:
         folded_exact=exact,
         folded_words1=_segment_index(folded_words, word_ids, 1),
         skeleton_words1=_segment_index(skeleton_words, word_ids, 1),
+        anchor_words=frozenset(
+            fold(part)
+            for key in ordered
+            if key.form is not None and " " in key.display.strip() and key.entity in person_ids
+            for part in key.display.split()
+        ),
+        given_names=frozenset(
+            word for entry in persons for block in entry.names if block.given for word in fold(block.given).split()
+        ),
     )
 
 

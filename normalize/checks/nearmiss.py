@@ -168,29 +168,12 @@ def _token(
     folded = word.lower() if word.isascii() and word.isalpha() else fold(word)
     exact = bool(folded) and all(part in index.folded_exact for part in folded.split())
     if exact or len(folded.replace(" ", "")) < 4 or not _name_like(word):
-        return folded, exact, False, _NONE, exact and folded in _anchor_words(index, glossary)
+        return folded, exact, False, _NONE, exact and folded in index.anchor_words
     kind = word_class(word, lang)
     if kind == 2:
         return folded, exact, False, _NONE, False
     known = kind == 1  # a word in real use is never a typo: only its skeleton is looked up
     return folded, exact, True, _hot_keys(index, folded, spelled_only=known) or _NONE, False
-
-
-_ANCHOR_WORDS: weakref.WeakKeyDictionary[NearIndex, frozenset[str]] = weakref.WeakKeyDictionary()
-
-
-def _anchor_words(index: NearIndex, glossary: Glossary) -> frozenset[str]:
-    """Folded words of persons' multi-word glossary names: what can anchor a near-miss beside it."""
-    found = _ANCHOR_WORDS.get(index)
-    if found is None:
-        persons = {e.id for e in glossary.entries if e.type == "person"}
-        found = _ANCHOR_WORDS[index] = frozenset(
-            fold(part)
-            for key in index.keys
-            if key.form is not None and " " in key.display.strip() and key.entity in persons
-            for part in key.display.split()
-        )
-    return found
 
 
 class _Usable:
@@ -329,7 +312,7 @@ def _one_space(gap: str) -> bool:
 def _given_name(doc: Document, word: str, lang: str) -> bool:
     """``word`` reads as a personal name: in use across languages, a listed given name, or (where nouns
     are not capitalised, so a capitalised rare word is a name) not a common word."""
-    if is_name_like(word, lang) or fold(word) in _given_names(doc):
+    if is_name_like(word, lang) or fold(word) in doc.glossary.matcher.near.given_names:
         return True
     if is_common(word, lang):
         return False
@@ -340,26 +323,6 @@ def _compound(word: str, lang: str) -> bool:
     """A capitalised rare word ending in a common word of 4+ letters: a compound noun (Kultursenator)."""
     letters = word.replace("-", "")
     return any(is_common(letters[i:].capitalize(), lang) for i in range(1, len(letters) - 3))
-
-
-_GIVEN: weakref.WeakKeyDictionary[NearIndex, frozenset[str]] = weakref.WeakKeyDictionary()
-
-
-def _given_names(doc: Document) -> frozenset[str]:
-    """Folded given names of the glossary's persons."""
-    glossary = doc.glossary
-    index = glossary.matcher.near
-    found = _GIVEN.get(index)
-    if found is None:
-        found = _GIVEN[index] = frozenset(
-            word
-            for entry in glossary.entries
-            if entry.type == "person"
-            for block in entry.names
-            if block.given
-            for word in fold(block.given).split()
-        )
-    return found
 
 
 def _transliterated(doc: Document, key: Key) -> bool:
