@@ -19,6 +19,7 @@ from array import array
 from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import accumulate
 from typing import TYPE_CHECKING, TypeVar
 
 from .langs import primary
@@ -211,15 +212,12 @@ def _encode(table: _Table) -> bytes:
 def _decode(data: memoryview) -> _Table:
     """The table over the mapped file's bytes, without copying them."""
     n_common, n_known = struct.unpack_from("<QQ", data)
-    views = []
-    pos = 16
-    for code, size in (("Q", n_common), ("Q", n_known), ("I", (1 << _BUCKET_BITS) + 1), ("I", (1 << _BUCKET_BITS) + 1)):
-        end = pos + struct.calcsize(code) * size
-        if end > len(data):
-            raise ValueError("truncated lexicon")
-        views.append(data[pos:end].cast(code))
-        pos = end
-    common, known, common_starts, known_starts = views
+    buckets = (1 << _BUCKET_BITS) + 1
+    ends = list(accumulate((16, 8 * n_common, 8 * n_known, 4 * buckets, 4 * buckets)))
+    if ends[-1] > len(data):
+        raise ValueError("truncated lexicon")
+    common, known = data[ends[0] : ends[1]].cast("Q"), data[ends[1] : ends[2]].cast("Q")
+    common_starts, known_starts = data[ends[2] : ends[3]].cast("I"), data[ends[3] : ends[4]].cast("I")
     if common_starts[-1] != n_common or known_starts[-1] != n_known:
         raise ValueError("damaged lexicon")
     return _Table(common, known, common_starts, known_starts)
@@ -279,17 +277,17 @@ _NAMES_MAGIC = b"normalize-names 1\n"
 
 
 @lru_cache(maxsize=None)
-def _names() -> array[int] | memoryview | None:
+def _names() -> memoryview | None:
     stamp = _installed_stamp("wordfreq")
     header = _NAMES_MAGIC + f"{','.join(NAME_LANGS)} {NAME_VOTES} {KNOWN_ZIPF} wordfreq {stamp}\n".encode()
-    return _stored(f"names-{NAME_VOTES}-{KNOWN_ZIPF}.bin", header, _hash_array, _build_names, array.tobytes)
+    return _stored(f"names-{NAME_VOTES}-{KNOWN_ZIPF}.bin", header, _hash_array, _build_names, memoryview.tobytes)
 
 
 def _hash_array(data: memoryview) -> memoryview:
     return data.cast("Q")
 
 
-def _build_names() -> array[int] | None:
+def _build_names() -> memoryview | None:
     """Hashes of the words wordfreq knows in at least ``NAME_VOTES`` of the ``NAME_LANGS``."""
     try:
         from wordfreq import get_frequency_dict
@@ -301,7 +299,7 @@ def _build_names() -> array[int] | None:
     known_freq = 10 ** (KNOWN_ZIPF - 9) - 1e-15
     for lang in NAME_LANGS:
         votes.update(w for w, f in get_frequency_dict(lang).items() if f >= known_freq and w.isalpha())
-    return array("Q", sorted({_hash(w) for w, n in votes.items() if n >= NAME_VOTES}))
+    return memoryview(array("Q", sorted({_hash(w) for w, n in votes.items() if n >= NAME_VOTES})))
 
 
 @lru_cache(maxsize=65536)
