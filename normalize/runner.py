@@ -212,7 +212,12 @@ def _init_worker(glossaries: Mapping[GlossaryKey, Glossary]) -> None:
 
 
 def _work(job_and_task: tuple[Job, Task]) -> Outcome:
-    return run_job(job_and_task[0], job_and_task[1], _GLOSSARIES)
+    job, task = job_and_task
+    outcome = run_job(job, task, _GLOSSARIES)
+    if task.fix or outcome.result is None or outcome.result.findings:
+        return outcome
+    # a clean file in a lint: its text is never shown, so it is not sent back to the main process
+    return Outcome(job, FileResult(outcome.result.path, "", ()))
 
 
 def _parallel(
