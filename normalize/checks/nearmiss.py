@@ -77,10 +77,13 @@ _SCHEME_NAMES = {
 }
 
 # A word starting with an upper-case Latin letter or with a letter of another script; the class is a
-# superset (Latin Extended mixes cases), checked again in :func:`_name_like`.
+# superset (Latin Extended mixes cases), checked again in :func:`_name_like`. The class comes first
+# and the word start is asserted after it (a word character not preceded by one): ``re`` then skips
+# ahead to the next character of the class, where a leading ``\b`` is tried at every position
+# (1.8x faster on news text, the same words).
 _WORD = re.compile(
-    r"\b[A-Z\u00c0-\u00de\u0100-\u024f\u0370-\u03ff\u0400-\u052f\u0530-\u1fff"
-    r"\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\uf900-\ufaff]\w*(?:['’\-]\w+)*"
+    r"[A-Z\u00c0-\u00de\u0100-\u024f\u0370-\u03ff\u0400-\u052f\u0530-\u1fff"
+    r"\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\uf900-\ufaff](?<=\w)(?<!\w\w)\w*(?:['’\-]\w+)*"
 )
 
 
@@ -105,14 +108,22 @@ def check(doc: Document, resolved: list[Resolved]) -> list[Finding]:
     if index is None or not index.keys:
         return []
     lang = primary(doc.lang)
-    memo = _TOKENS.setdefault(index, {}).setdefault(lang, {})
+    memo = _TOKENS.get(index, {}).get(lang)
+    if memo is None:
+        memo = _TOKENS.setdefault(index, {})[lang] = _Memo()
     text = doc.text
-    any_hot = any_live = any_anchor = False
-    get = memo.get
-    for word in set(_WORD.findall(text)):  # most texts have no candidate: no positions needed then
-        info = get(word)
+    # most texts have no candidate: no positions needed then, and the words already known to be of
+    # no interest are dropped as a set, without a look at each
+    found = set(_WORD.findall(text))
+    found -= memo.inert
+    any_live = not memo.cold.isdisjoint(found)
+    found -= memo.cold
+    any_hot = any_anchor = False
+    infos_of = memo.infos
+    for word in found:
+        info = infos_of.get(word)
         if info is None:
-            info = memo[word] = _token(index, doc.glossary, word, lang)
+            info = memo.add(word, _token(index, doc.glossary, word, lang))
         if info[2]:
             any_live = True
             any_hot = any_hot or bool(info[3])
@@ -121,7 +132,7 @@ def check(doc: Document, resolved: list[Resolved]) -> list[Finding]:
     if not any_hot and not (any_live and any_anchor):
         return []
     words = [(m.start(), m.end(), m.group()) for m in _WORD.finditer(text)]
-    infos = [memo[w] for _, _, w in words]
+    infos = [infos_of[w] for _, _, w in words]
     counts = Counter(word for _, _, word in words)
     spans = [(r.start, r.end) for r in resolved]
     findings = _anchored(doc, index, words, infos, spans, True)
@@ -151,19 +162,38 @@ def check(doc: Document, resolved: list[Resolved]) -> list[Finding]:
     return findings
 
 
-#: Per index and language, what is known of each distinct text word: (folded, a glossary word,
-#: live (may be a near-miss: name-like, not a glossary word, 4+ letters, not a common word), hot keys,
-#: an anchor (a word of a multi-word glossary name)).
-_TOKENS: weakref.WeakKeyDictionary[NearIndex, dict[str, dict[str, tuple[str, bool, bool, frozenset[int], bool]]]] = (
-    weakref.WeakKeyDictionary()
-)
+#: What is known of a distinct text word: (folded, a glossary word, live (may be a near-miss:
+#: name-like, not a glossary word, 4+ letters, not a common word), hot keys, an anchor (a word of a
+#: multi-word glossary name)).
+TokenInfo = tuple[str, bool, bool, frozenset[int], bool]
+
+
+class _Memo:
+    """Per index and language: each distinct text word's :data:`TokenInfo`, and the words of no
+    interest by kind, as sets: ``inert`` (neither live nor an anchor), ``cold`` (live, no hot key)."""
+
+    __slots__ = ("infos", "inert", "cold")
+
+    def __init__(self) -> None:
+        self.infos: dict[str, TokenInfo] = {}
+        self.inert: set[str] = set()
+        self.cold: set[str] = set()
+
+    def add(self, word: str, info: TokenInfo) -> TokenInfo:
+        self.infos[word] = info
+        if info[2] and not info[3]:
+            self.cold.add(word)
+        elif not info[2] and not info[4]:
+            self.inert.add(word)
+        return info
+
+
+_TOKENS: weakref.WeakKeyDictionary[NearIndex, dict[str, _Memo]] = weakref.WeakKeyDictionary()
 _NONE: frozenset[int] = frozenset()
 _SENTENCE_END = re.compile(r"(?<![0-9])[.!?](?:\s|$)")
 
 
-def _token(
-    index: NearIndex, glossary: Glossary, word: str, lang: str
-) -> tuple[str, bool, bool, frozenset[int], bool]:
+def _token(index: NearIndex, glossary: Glossary, word: str, lang: str) -> TokenInfo:
     """The cheapest rejections first: glossary words, short words, lower case, then common words."""
     folded = word.lower() if word.isascii() and word.isalpha() else fold(word)
     exact = bool(folded) and all(part in index.folded_exact for part in folded.split())
@@ -546,7 +576,7 @@ def _anchored(
     doc: Document,
     index: NearIndex,
     words: list[tuple[int, int, str]],
-    infos: list[tuple[str, bool, bool, frozenset[int], bool]],
+    infos: list[TokenInfo],
     spans: list[tuple[int, int]],
     resolved_anchor: bool,
 ) -> list[Finding]:
