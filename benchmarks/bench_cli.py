@@ -21,7 +21,10 @@ installed, ``hyperfine -N --warmup 3`` measures the same commands once more.
 ``--folder-runs``. The outputs of ``-j1`` and ``-j2`` are compared byte for byte. In the same rounds a
 control measures what the machine itself gives: the same pure-Python work (:data:`CONTROL`) done
 twice in one process, or once in each of two; on a virtual machine whose two cores share a host,
-that is often well under 2x, and it bounds what ``-j2`` can reach.
+that is often well under 2x, and it bounds what ``-j2`` can reach. Last, the two halves of the folder
+are linted by two ``-j1`` processes, one after the other and then at the same time: the extra CPU
+time of the second way is what sharing the machine costs a lint (caches, memory), not normalize's
+parallel code.
 
 Children get the environment without ``PYTHONDONTWRITEBYTECODE`` (set on the project machine): with
 it, every run compiles normalize's modules from source (≈ 50 ms), which no installed copy does.
@@ -257,6 +260,40 @@ def folder_run(normalize: list[str], work: Path, count: int, runs: int) -> dict:
     }
 
 
+def contention(normalize: list[str], work: Path, count: int, runs: int) -> dict:
+    """CPU time of linting the two halves of the folder with ``-j1``, one after the other and at once.
+
+    Both ways each half is linted by its own process, with its own memo: the difference is only what
+    running side by side costs (the two cores share caches and memory), a cost no ``-j2`` can avoid.
+    """
+    folder, _ = build_folder(work, count)
+    halves = []
+    for part in (0, 1):
+        half = work / f"articles-{count}-half{part}"
+        if not half.exists():
+            half.mkdir()
+            for i, path in enumerate(sorted(folder.glob("*.txt"))):
+                if i % 2 == part:
+                    (half / path.name).write_bytes(path.read_bytes())
+        halves.append(half)
+    env = child_env(work / "cache-folder")
+    commands = [[*normalize, "lint", str(h), "--lang", "de", "-q", "-j", "1"] for h in halves]
+    apart: list[float] = []
+    together: list[float] = []
+    for _ in range(runs):
+        before = resource.getrusage(resource.RUSAGE_CHILDREN)
+        for command in commands:
+            subprocess.run(command, stdout=subprocess.DEVNULL, env=env, check=False)
+        middle = resource.getrusage(resource.RUSAGE_CHILDREN)
+        procs = [subprocess.Popen(command, stdout=subprocess.DEVNULL, env=env) for command in commands]
+        for proc in procs:
+            proc.wait()
+        after = resource.getrusage(resource.RUSAGE_CHILDREN)
+        apart.append(middle.ru_utime + middle.ru_stime - before.ru_utime - before.ru_stime)
+        together.append(after.ru_utime + after.ru_stime - middle.ru_utime - middle.ru_stime)
+    return {"apart_cpu": statistics.median(apart), "together_cpu": statistics.median(together), "runs": runs}
+
+
 def package_of(normalize: list[str]) -> str:
     """Where the command's interpreter imports normalize from (an editable install adds an import finder)."""
     python = normalize[:-2] if normalize[-2:] == ["-m", "normalize"] else None
@@ -329,6 +366,13 @@ def summary(start: dict | None, folder: dict | None, normalize: list[str]) -> st
             )
             lines.append(f"  per round, -j2 speedup / control speedup: {per_round}")
             lines.append(f"  -j1 and -j2 outputs identical: {folder['identical_output']}")
+            side = folder.get("contention")
+            if side:
+                lines.append(
+                    f"  the two halves with -j1, CPU s (median of {side['runs']}): one after the other "
+                    f"{side['apart_cpu']:.2f}, at the same time {side['together_cpu']:.2f} "
+                    f"(+{side['together_cpu'] / side['apart_cpu'] - 1:.0%}: the cost of sharing the machine)"
+                )
             lines.append(f"  load after: {folder['load_after']}")
             if not folder["load_before"].startswith("load average 0."):
                 lines.append("  NOTE: the machine was busy; the speedup on 2 cores is only meaningful on an idle machine.")
@@ -361,6 +405,8 @@ def main(argv: list[str] | None = None) -> int:
     if not args.skip_folder:
         print(f"folder: {files} articles, {folder_runs} interleaved runs of -j1, -j2, default ...", flush=True)
         folder = folder_run(normalize, args.workdir, files, folder_runs)
+        if "skipped" not in folder:
+            folder["contention"] = contention(normalize, args.workdir, files, folder_runs)
     text = summary(start, folder, normalize)
     print(text)
     if args.json:
