@@ -302,12 +302,16 @@ def run_recall(args: argparse.Namespace) -> None:
     sentences = germeval_sentences()
     cases: list[tuple[str, str, str]] = []  # (kind, spelling, entity)
     rng.shuffle(held)
-    for spelling, eid in held[: args.per_kind]:
+    known = {k.text for k in g.matcher.near.keys}
+    # a held-out spelling that the glossary lists anyway (as another entry's name: rigour's clusters
+    # overlap) is the exact pass's business, not an unlisted spelling: left out, as for the typos below
+    unlisted = [(spelling, eid) for spelling, eid in held if fold(spelling) not in known]
+    print(f"held-out variants: {len(held)}, of which {len(held) - len(unlisted)} are listed anyway (left out)")
+    for spelling, eid in unlisted[: args.per_kind]:
         cases.append(("variant", spelling, eid))
     names = [(f.display, f.entity) for f in g.matcher.near.keys if f.form is not None and f.form.status.valid
              and len(f.text.replace(" ", "")) >= 6 and f.lang == "de" and len(f.text.split()) <= 3]
     rng.shuffle(names)
-    known = {k.text for k in g.matcher.near.keys}
     for edits in (1, 2):
         made = 0
         for display, eid in names:
