@@ -128,6 +128,8 @@ class NearIndex:
     """Folded words of persons' multi-word glossary names: what can anchor a near-miss beside it."""
     given_names: frozenset[str] = field(default=frozenset())
     """Folded given names of the glossary's persons."""
+    part_keys: dict[str, tuple[int, ...]] = field(default_factory=dict)
+    """For each folded word of a multi-word key as written (``Al-Hasan`` is one word), the keys holding it."""
 
     def near_keys(self, word: str, *, tau: int, spelled_only: bool = False) -> set[int]:
         """Keys holding a word within ``tau`` edits of ``word`` (folded), or one less of its skeleton.
@@ -190,6 +192,11 @@ def build_index(glossary: Glossary, forms: Iterable[Form]) -> NearIndex:
     exact = frozenset(w for k in ordered if k.form is not None for w in k.text.split())
     persons = [e for e in glossary.entries if e.type == "person"]
     person_ids = {e.id for e in persons}
+    part_keys: dict[str, list[int]] = defaultdict(list)
+    for kid, key in enumerate(ordered):
+        if " " in key.display.strip():
+            for part in dict.fromkeys(fold(p) for p in key.display.split()):
+                part_keys[part].append(kid)
     return NearIndex(
         keys=ordered,
         word_keys=tuple(tuple(sorted(o)) for o in owners),
@@ -207,6 +214,7 @@ def build_index(glossary: Glossary, forms: Iterable[Form]) -> NearIndex:
         given_names=frozenset(
             word for entry in persons for block in entry.names if block.given for word in fold(block.given).split()
         ),
+        part_keys={part: tuple(ids) for part, ids in part_keys.items()},
     )
 
 

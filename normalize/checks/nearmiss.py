@@ -36,6 +36,9 @@ from collections import Counter
 from bisect import bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import cached_property
+from itertools import compress
+from operator import itemgetter
 
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA
@@ -114,7 +117,8 @@ def check(doc: Document, resolved: list[Resolved]) -> list[Finding]:
     text = doc.text
     # most texts have no candidate: no positions needed then, and the words already known to be of
     # no interest are dropped as a set, without a look at each
-    found = set(_WORD.findall(text))
+    listed = _WORD.findall(text)
+    found = set(listed)
     found -= memo.inert
     any_live = not memo.cold.isdisjoint(found)
     found -= memo.cold
@@ -131,19 +135,22 @@ def check(doc: Document, resolved: list[Resolved]) -> list[Finding]:
             any_anchor = True
     if not any_hot and not (any_live and any_anchor):
         return []
-    words = [(m.start(), m.end(), m.group()) for m in _WORD.finditer(text)]
-    infos = [infos_of[w] for _, _, w in words]
-    counts = Counter(word for _, _, word in words)
+    # (start, end, word) of every word, built by C loops (map, zip) rather than one Python step each:
+    # a document of a 10k-entry glossary's reach takes this path, and most of its words are looked
+    # at only as a neighbour of a candidate
+    words = list(map(tuple.__add__, map(_SPAN, _WORD.finditer(text)), zip(listed)))
+    infos = list(map(infos_of.__getitem__, listed))
+    counts = Counter(listed)
     spans = [(r.start, r.end) for r in resolved]
     findings = _anchored(doc, index, words, infos, spans, True)
     if findings:
         spans = sorted(spans + [(f.start, f.end) for f in findings])
-    keys_of = [info[3] for info in infos]
+    keys_of = list(map(_HOT, infos))
     evidence = _Evidence(doc, resolved, counts, words)
     usable = _Usable(text, words, spans)
     done = -1
-    for i, keys in enumerate(keys_of):
-        if not keys or i <= done or not usable(i):
+    for i in compress(range(len(keys_of)), keys_of):
+        if i <= done or not usable(i):
             continue
         lo = i
         while lo > i - (MAX_RUN - 1) and lo > 0 and usable.joined(lo - 1) and usable(lo - 1):
@@ -189,6 +196,9 @@ class _Memo:
 
 
 _TOKENS: weakref.WeakKeyDictionary[NearIndex, dict[str, _Memo]] = weakref.WeakKeyDictionary()
+_LIVE, _HOT = itemgetter(2), itemgetter(3)
+_START, _END = itemgetter(0), itemgetter(1)
+_SPAN = re.Match.span
 _NONE: frozenset[int] = frozenset()
 _SENTENCE_END = re.compile(r"(?<![0-9])[.!?](?:\s|$)")
 
@@ -276,11 +286,19 @@ class _Evidence:
         self, doc: Document, resolved: list[Resolved], counts: Counter[str], words: list[tuple[int, int, str]]
     ) -> None:
         self.doc, self.counts, self.words = doc, counts, words
-        self.at = {w[0]: i for i, w in enumerate(words)}
         self._exact = doc.glossary.matcher.near.folded_exact
-        self.ends = {w[1]: i for i, w in enumerate(words)}
         self.written = frozenset(e for r in resolved for e in r.entities)
         """Entities the document also writes correctly (a glossary form, exactly)."""
+
+    @cached_property
+    def at(self) -> dict[int, int]:
+        """Word number by start offset (asked only about a hit, so built on first use)."""
+        return dict(zip(map(_START, self.words), range(len(self.words))))
+
+    @cached_property
+    def ends(self) -> dict[int, int]:
+        """Word number by end offset."""
+        return dict(zip(map(_END, self.words), range(len(self.words))))
 
     def deliberate(self, run: list[tuple[int, int]], hit: _Hit, lang: str) -> bool:
         """Signs that a close word is another name, not a misspelling of the listed one.
@@ -594,8 +612,8 @@ def _anchored(
     n = len(words)
     findings: list[Finding] = []
     taken = -1
-    for i in range(n):
-        if i <= taken or not infos[i][2]:
+    for i in compress(range(n), map(_LIVE, infos)):
+        if i <= taken:
             continue
         left = i > 0 and infos[i - 1][4] and text[words[i - 1][1] : words[i][0]] == " "
         right = i + 1 < n and infos[i + 1][4] and text[words[i][1] : words[i + 1][0]] == " "
@@ -603,6 +621,13 @@ def _anchored(
             continue
         f = infos[i][0]
         cands = _anchor_keys(index, f)
+        if not cands:
+            continue
+        # a key can only match here if one of its other words is the word before or after this one
+        around = set(index.part_keys.get(infos[i - 1][0], ())) if i > 0 else set()
+        if i + 1 < n:
+            around.update(index.part_keys.get(infos[i + 1][0], ()))
+        cands = tuple(kid for kid in cands if kid in around)
         if not cands:
             continue
         letters = len(f.replace(" ", ""))
