@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import mmap
 from pathlib import Path
 
 import pytest
@@ -63,3 +64,46 @@ def test_damaged_cache_is_rebuilt(tmp_path: Path) -> None:
 
 def test_language_without_list_falls_back() -> None:
     assert lexicon.level("Reise", "xx") == 0
+
+
+def test_table_read_back_is_mapped_and_answers_the_same(tmp_path: Path) -> None:
+    """A warm run reads the table in place (a view of the mapped file) and answers like wordfreq."""
+    built = lexicon._table("de")
+    assert built is not None and not isinstance(built.common, memoryview)
+    lexicon._table.cache_clear()
+    read = lexicon._table("de")
+    assert read is not None and isinstance(read.common, memoryview) and isinstance(read.common.obj, mmap.mmap)
+    assert bytes(read.common) == bytes(built.common) and bytes(read.known_starts) == bytes(built.known_starts)
+    words = top_n_list("de", 300000)[::499] + ["Lukaschneko", "Reise"]
+    assert [read.level(w) for w in words] == [expected(w, "de") for w in words]
+
+
+@pytest.mark.parametrize("damage", [b"", b"normalize-lexicon 2\n", None])
+def test_empty_or_foreign_table_file_is_rebuilt(tmp_path: Path, damage: bytes | None) -> None:
+    lexicon.level("Reise", "de")
+    (path,) = tmp_path.glob("lexicon-de-*.bin")
+    data = path.read_bytes()
+    # None: a table whose header is right but whose arrays are cut in the middle of a hash
+    path.write_bytes(data[: len(data) // 2 + 3] if damage is None else damage)
+    lexicon._table.cache_clear()
+    lexicon.level.cache_clear()
+    assert lexicon.level("Mensch", "de") == 2 and lexicon.level("Japarow", "de") == 0
+    assert path.read_bytes() == data  # rebuilt and stored again
+
+
+def test_name_table_read_back_is_mapped(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The given-name table is stored once and read back in place (a small table stands in for the
+    one built from nine wordfreq lists, which takes seconds)."""
+    from array import array
+
+    table = memoryview(array("Q", sorted({lexicon._hash("Michael"), lexicon._hash("Carsten")})))
+    monkeypatch.setattr(lexicon, "_build_names", lambda: table)
+    for _ in range(2):
+        lexicon._names.cache_clear()
+        lexicon.is_name_like.cache_clear()
+        assert lexicon.is_name_like("Carsten", "de") and not lexicon.is_name_like("Präsident", "de")
+    read = lexicon._names()
+    assert isinstance(read, memoryview) and isinstance(read.obj, mmap.mmap) and read.tolist() == table.tolist()
+    assert len(list(tmp_path.glob("names-*.bin"))) == 1
+    lexicon._names.cache_clear()
+    lexicon.is_name_like.cache_clear()
