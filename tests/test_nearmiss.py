@@ -374,3 +374,18 @@ def test_given_name_across_a_line_break() -> None:
     glossary = Glossary((person("b", ("Jan", "Brózda")),))
     assert found("Gestern sagte Carsten\nBrosda nichts.", glossary) == []
     assert found("Gestern sagte Carsten.\n\nBrosda kam nicht.", glossary) == [("near-miss", "Brosda", "Brózda")]
+
+
+def test_hyphenated_word_is_looked_up_part_by_part(bundled: normalize.Glossary) -> None:
+    """A common part of a hyphenated word is not looked up (a span holding it is never reported); a
+    rare part is, as a word of its own would be."""
+    from normalize.checks.nearmiss import _hot_keys, _token
+    from normalize.fold import fold
+
+    index = bundled.matcher.near
+    assert _hot_keys(index, fold("Armenier-Viertel"))  # Armenier is close to Armenien ...
+    assert _token(index, bundled, "Armenier-Viertel", "de")[3] == frozenset()  # ... but a common word
+    assert _token(index, bundled, "Belaruss-Politik", "de")[3]
+    keys = _token(index, bundled, "Lukaschneko-Regime", "de")[3]
+    assert "Lukaschenko" in {index.keys[k].display.split()[-1] for k in keys}
+    assert _token(index, bundled, "Lukaschneko", "de")[3] <= keys

@@ -32,8 +32,8 @@ from __future__ import annotations
 
 import re
 import weakref
-from collections import Counter
 from bisect import bisect_right
+from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cached_property
@@ -179,7 +179,7 @@ class _Memo:
     """Per index and language: each distinct text word's :data:`TokenInfo`, and the words of no
     interest by kind, as sets: ``inert`` (neither live nor an anchor), ``cold`` (live, no hot key)."""
 
-    __slots__ = ("infos", "inert", "cold")
+    __slots__ = ("cold", "inert", "infos")
 
     def __init__(self) -> None:
         self.infos: dict[str, TokenInfo] = {}
@@ -213,7 +213,30 @@ def _token(index: NearIndex, glossary: Glossary, word: str, lang: str) -> TokenI
     if kind == 2:
         return folded, exact, False, _NONE, False
     known = kind == 1  # a word in real use is never a typo: only its skeleton is looked up
+    if " " in folded:
+        pieces = _JOINERS.split(word)
+        if len(pieces) == folded.count(" ") + 1:
+            return folded, exact, True, _compound_keys(index, folded.split(), pieces, known, lang) or _NONE, False
     return folded, exact, True, _hot_keys(index, folded, spelled_only=known) or _NONE, False
+
+
+_JOINERS = re.compile(r"['’\-]")
+
+
+def _compound_keys(
+    index: NearIndex, parts: list[str], pieces: list[str], known: bool, lang: str
+) -> frozenset[int]:
+    """Hot keys of a hyphenated word (``Corona-Pandemie``, ``Lukaschneko-Regime``), part by part: a
+    common part is not looked up (a span holding a common word is never reported), a known part only
+    by its skeleton, as a word of its own would be."""
+    found: set[int] = set()
+    for part, piece in zip(parts, pieces):
+        if part in index.folded_exact:
+            continue
+        kind = word_class(piece, lang)
+        if kind != 2:
+            found |= index.near_keys(part, tau=tau_for(len(part)), spelled_only=known or kind == 1)
+    return frozenset(found)
 
 
 class _Usable:
