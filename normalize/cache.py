@@ -7,10 +7,11 @@ a temporary file and renamed, so a concurrent writer never exposes half a file; 
 ignored and rebuilt, and a CRC-32 of the content catches damage in the parts read only later. On a
 hit no YAML is parsed, and neither the loader nor PyYAML is imported.
 
-The matcher's key table loads lazily: it is stored as one small pickle per key and a key is unpickled
-when a text first hits it (see :class:`LazyTuple`), so a warm run builds only the keys its draft
-needs (47 of the bundled glossary's 3,112 for the seed draft). Everything else is one pickle, loaded
-with the garbage collector paused.
+The three big tables load lazily: the matcher's keys, the near-miss keys and the entries are stored as
+one small pickle per item, and an item is unpickled when first used (see :class:`LazyTuple`), so a
+warm run builds only what its draft needs (47 of the bundled glossary's 3,112 matcher keys for the
+seed draft); an entry is found by id through a stored id → position table. Everything else is one
+pickle, loaded with the garbage collector paused.
 
 Parsed configuration files are memoised the same way (by their bytes). The folder is
 ``$NORMALIZE_CACHE_DIR``, else ``$XDG_CACHE_HOME/normalize``, else ``~/.cache/normalize``.
@@ -36,7 +37,7 @@ except ImportError:  # pragma: no cover - an interpreter without the built-in mo
     from hashlib import blake2b as _hash
 
 #: Bumped whenever the layout of a cache file changes: older files are then never read.
-LAYOUT = 8
+LAYOUT = 9
 _MAGIC = f"normalize-glossary-cache {LAYOUT}\n".encode()
 _KEEP = 16  # entries kept in the folder; older ones are removed when a new one is written
 _SUFFIXES = (".yaml", ".yml")
@@ -165,7 +166,7 @@ def load_toml(data: bytes, *, use_cache: bool = True) -> dict[str, Any]:
     try:
         import tomllib
     except ModuleNotFoundError:  # Python 3.10
-        import tomli as tomllib  # type: ignore[no-redef]
+        import tomli as tomllib  # type: ignore[no-redef, import-not-found, unused-ignore]
     parsed = tomllib.loads(data.decode("utf-8-sig"))
     if use_cache:
         _store(path, pickle.dumps(parsed, protocol=pickle.HIGHEST_PROTOCOL), "toml-*.pickle")
@@ -298,6 +299,12 @@ class LazyTuple(Sequence[Any]):
     def __repr__(self) -> str:
         return repr(tuple(self))
 
+    def __add__(self, other: Any) -> tuple[Any, ...]:
+        return tuple(self) + tuple(other)
+
+    def __radd__(self, other: Any) -> tuple[Any, ...]:
+        return tuple(other) + tuple(self)
+
     def __reduce__(self) -> tuple[Any, ...]:
         return tuple, (tuple(self),)
 
@@ -309,11 +316,13 @@ _MISSING = object()
 
 
 def _with_lazy_tables(glossary: Glossary) -> Glossary:
-    """A shallow copy of the glossary whose matcher's key table pickles item by item (as :class:`_Stored`).
+    """A shallow copy of the glossary whose big tables pickle item by item (as :class:`_Stored`).
 
-    A lint looks up the few keys its text hits (47 of the bundled glossary's 3,112 for the seed
-    draft), so only those are unpickled. The entries and the near-miss index stay in the main pickle.
-    A table that is missing or not a tuple is simply pickled whole.
+    A lint looks up the few matcher keys its text hits (47 of the bundled glossary's 3,112 for the
+    seed draft), the few near-miss keys its candidate words are close to, and the entries its
+    findings name (by id, through a stored id → position table), so only those are unpickled: the
+    others are dataclass instances whose unpickling would cost more than the rest of a warm run's
+    load. A table that is missing or not a tuple is simply pickled whole.
     """
     import copy
 
@@ -323,8 +332,16 @@ def _with_lazy_tables(glossary: Glossary) -> Glossary:
         return glossary
     matcher = copy.copy(matcher)
     object.__setattr__(matcher, "keys", _Stored(tuple(_dumps(item) for item in keys)))
+    near = getattr(matcher, "near", None)
+    if near is not None and type(near.keys) is tuple:
+        near = copy.copy(near)
+        object.__setattr__(near, "keys", _Stored(tuple(_dumps(key) for key in near.keys)))
+        object.__setattr__(matcher, "near", near)
     copied = copy.copy(glossary)
     object.__setattr__(copied, "_matcher", matcher)
+    if type(glossary.entries) is tuple:
+        object.__setattr__(copied, "entries", _Stored(tuple(_dumps(entry) for entry in glossary.entries)))
+        object.__setattr__(copied, "_positions", {entry.id: i for i, entry in enumerate(glossary.entries)})
     return copied
 
 
@@ -354,9 +371,10 @@ class _Pickler(pickle.Pickler):
         cls = type(obj)
         if cls not in _PLAIN:
             _PLAIN[cls] = _plain_dataclass(cls)
-        if not _PLAIN[cls]:
+        names = _PLAIN[cls]
+        if not names:
             return NotImplemented
-        return cls, tuple(getattr(obj, name) for name in _PLAIN[cls])
+        return cls, tuple(getattr(obj, name) for name in names)
 
 
 def _dumps(obj: Any) -> bytes:

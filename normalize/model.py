@@ -156,6 +156,10 @@ class Glossary:
 
     def entry(self, entry_id: str) -> Entry | None:
         """The entry with this id, or ``None``."""
+        positions = self.__dict__.get("_positions")
+        if positions is not None:  # loaded from the cache: only the entry asked for is unpickled
+            position = positions.get(entry_id)
+            return None if position is None else self.entries[position]
         return self._by_id().get(entry_id)
 
     def _by_id(self) -> dict[str, Entry]:
@@ -176,7 +180,10 @@ class Glossary:
         return self._matcher
 
     def __getstate__(self) -> dict[str, Any]:
-        return {"entries": self.entries, "sources": self.sources, "_matcher": self._matcher}
+        state = {"entries": self.entries, "sources": self.sources, "_matcher": self._matcher}
+        if "_positions" in self.__dict__:
+            state["_positions"] = self.__dict__["_positions"]
+        return state
 
     def __setstate__(self, state: dict[str, Any]) -> None:
         for key, value in state.items():

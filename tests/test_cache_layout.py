@@ -50,6 +50,26 @@ def test_warm_load_equals_fresh_and_loads_lazily(folder: Path) -> None:
     assert pickle.loads(pickle.dumps(again)).matcher.keys == fresh.matcher.keys  # workers get plain tuples
 
 
+def test_entries_and_near_keys_load_lazily(folder: Path) -> None:
+    """A warm lint unpickles only the entries its findings name and the near-miss keys its words are
+    close to; ``entry(id)`` finds them through the stored positions."""
+    fresh = normalize.load_glossary(GLOSSARY, bundled=False)
+    cache.load([str(GLOSSARY)], bundled=False)
+    warm = cache.load([str(GLOSSARY)], bundled=False)
+    entries, near = warm.entries, warm.matcher.near.keys
+    assert isinstance(entries, cache.LazyTuple) and isinstance(near, cache.LazyTuple)
+    text = DRAFT + "Waldimir Putin sprach.\n"
+    found = normalize.lint(text, "de", warm)
+    assert found == normalize.lint(text, "de", fresh) and any(f.rule == "near-miss" for f in found)
+    named = {f.entry for f in found if f.entry}
+    assert sum(item is not cache._MISSING for item in entries._items) <= len(named) < len(entries)
+    assert 0 < sum(item is not cache._MISSING for item in near._items) < len(near) / 4
+    assert [warm.entry(e.id) for e in fresh.entries] == list(fresh.entries) and warm.entry("nobody") is None
+    assert warm.entries + () == fresh.entries and () + warm.entries == fresh.entries
+    plain = pickle.loads(pickle.dumps(warm))  # what a spawned worker gets
+    assert type(plain.entries) is tuple and plain.entry(fresh.entries[0].id) == fresh.entries[0]
+
+
 def test_lazy_tuple_behaves_like_its_tuple() -> None:
     items = ("a", ("b", 2), None, 4.5)
     lazy = cache.LazyTuple(tuple(pickle.dumps(item) for item in items))
