@@ -688,8 +688,8 @@ def _anchored(
         if not best:
             continue
         best.sort(key=lambda b: b[0])
-        rank, key, p, lo, m = best[0]
-        entities = {b[1].entity for b in best if b[0][:2] == rank[:2]}
+        top, key, p, lo, m = best[0]
+        entities = {b[1].entity for b in best if b[0][:2] == top[:2]}
         finding = _anchored_finding(doc, words[i], key, p, entities, lang)
         if finding is not None:
             findings.append(finding)
