@@ -389,3 +389,13 @@ def test_hyphenated_word_is_looked_up_part_by_part(bundled: normalize.Glossary) 
     keys = _token(index, bundled, "Lukaschneko-Regime", "de")[3]
     assert "Lukaschenko" in {index.keys[k].display.split()[-1] for k in keys}
     assert _token(index, bundled, "Lukaschneko", "de")[3] <= keys
+
+
+def test_word_derived_from_a_known_word_is_no_typo() -> None:
+    """Weßlinger (from the town Weßling, a known word) is an inhabitant, not a mistyped Wendlinger;
+    a word whose stem nobody knows still is."""
+    glossary = Glossary((person("w", ("Karl", "Wendlinger")),))
+    assert found("Ein Weßlinger hat sich im Landkreis angesteckt.", glossary) == []
+    assert found("Ein Wendlnger hat sich im Landkreis angesteckt.", glossary) == [
+        ("near-miss", "Wendlnger", "Wendlinger")
+    ]

@@ -212,7 +212,8 @@ def _token(index: NearIndex, glossary: Glossary, word: str, lang: str) -> TokenI
     kind = word_class(word, lang)
     if kind == 2:
         return folded, exact, False, _NONE, False
-    known = kind == 1  # a word in real use is never a typo: only its skeleton is looked up
+    # a word in real use (or made from one: Weßlinger) is never a typo: only its skeleton is looked up
+    known = kind == 1 or _derived_from_known(word, lang)
     if " " in folded:
         pieces = _JOINERS.split(word)
         if len(pieces) == folded.count(" ") + 1:
@@ -221,6 +222,17 @@ def _token(index: NearIndex, glossary: Glossary, word: str, lang: str) -> TokenI
 
 
 _JOINERS = re.compile(r"['’\-]")
+#: Endings that make a word from another (inhabitants, adjectives): a known word with one of them is
+#: a word in real use too (Weßlinger from Weßling), longest first.
+STEM_ENDINGS = ("erinnen", "ischen", "ischer", "isches", "erin", "ische", "isch", "ern", "er")
+
+
+def _derived_from_known(word: str, lang: str) -> bool:
+    """``word`` is a known word of 4+ letters with one of :data:`STEM_ENDINGS` (the longest that fits)."""
+    for ending in STEM_ENDINGS:
+        if word.endswith(ending) and len(word) - len(ending) >= 4:
+            return word_class(word[: -len(ending)], lang) >= 1
+    return False
 
 
 def _compound_keys(
