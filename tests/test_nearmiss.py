@@ -399,3 +399,15 @@ def test_word_derived_from_a_known_word_is_no_typo() -> None:
     assert found("Ein Wendlnger hat sich im Landkreis angesteckt.", glossary) == [
         ("near-miss", "Wendlnger", "Wendlinger")
     ]
+
+
+@pytest.mark.parametrize(
+    "joined",
+    ["Die Anwälte von Graf & Pitkowitz schreiben.", "Die Anwälte von Pitkowitz & Graf schreiben.",
+     "Er stammt aus Blumenthal/Pitkowitz.", "Er stammt aus Pitkowitz/Blumenthal."],
+)
+def test_name_joined_by_ampersand_or_slash_is_meant(joined: str) -> None:
+    """``&`` joins the names of a firm, a slash one place's names in several languages."""
+    glossary = Glossary((person("p", ("Jan", "Pinkowicz")),))
+    assert found(joined, glossary) == []
+    assert len(found("Die Anwälte von Pitkowitz schreiben.", glossary)) == 1  # alone, it is reported

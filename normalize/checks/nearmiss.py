@@ -340,9 +340,10 @@ class _Evidence:
 
         A document that writes the listed name correctly elsewhere makes a close word a typo of it.
         Otherwise: a word written the same way more than once is meant, not mistyped (unless it is a
-        spelling of a name the glossary knows natively, which is what ``foreign-form`` is for); and a
+        spelling of a name the glossary knows natively, which is what ``foreign-form`` is for); a
         family name next to a given name that is not the entity's (Carsten Brosda, Jarosław
-        Kaczyński) is that other person's name.
+        Kaczyński) is that other person's name; and a word joined to another name by ``&`` (a firm:
+        Graf & Pitkowitz) or a slash (one place's names: Blumenthal/Masloc/Máslak) is written on purpose.
         """
         if hit.key.entity in self.written:
             return False
@@ -361,9 +362,13 @@ class _Evidence:
             start, end, word = words[first - 1]
             if _one_space(text[end : hit.start]) and _name_like(word) and _given_name(self.doc, word, lang):
                 return True
+            if text[end : hit.start] in _JOINED and _name_like(word):
+                return True
         if last is not None and last + 1 < len(words) and hit.stop == hit.end:
             start, end, word = words[last + 1]
             if _one_space(text[hit.stop : start]) and _name_like(word) and _given_name(self.doc, word, lang):
+                return True
+            if text[hit.stop : start] in _JOINED and _name_like(word):
                 return True
         return False
 
@@ -385,6 +390,11 @@ class _Evidence:
                 if _name_like(word) and len(word) >= 3 and not is_known(word, lang) and fold(word) not in self._exact:
                     others += 1
         return others >= LIST_NAMES
+
+
+#: What joins a close word to another name when both are written on purpose: ``&`` makes a firm's
+#: name (Graf & Pitkowitz), a slash lists one place's names in several languages (Blumenthal/Masloc).
+_JOINED = frozenset({" & ", "/"})
 
 
 def _one_space(gap: str) -> bool:
