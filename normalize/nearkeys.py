@@ -131,17 +131,20 @@ class NearIndex:
     part_keys: dict[str, tuple[int, ...]] = field(default_factory=dict)
     """For each folded word of a multi-word key as written (``Al-Hasan`` is one word), the keys holding it."""
 
-    def near_keys(self, word: str, *, tau: int, spelled_only: bool = False) -> set[int]:
+    def near_keys(self, word: str, *, tau: int, spelled_only: bool = False, symmetric: bool = False) -> set[int]:
         """Keys holding a word within ``tau`` edits of ``word`` (folded), or one less of its skeleton.
 
         The skeleton is consulted from 6 letters on, as the near-miss check's skeleton route is;
         ``spelled_only`` consults only the skeleton (for a known word, which can only be another
-        spelling of a name, never a typo of it).
+        spelling of a name, never a typo of it). ``symmetric`` allows as many edits as the longer of the
+        two words may have (:func:`tau_for`), so a name mistyped shorter is still in reach.
         """
         found: set[int] = set()
         if not spelled_only:
-            one = self.folded_words1 if tau == 1 and self.folded_words1 is not None else self.folded_words
-            self._collect(one, word, tau, found)
+            # a key word longer than ``word`` may allow more edits (a letter dropped from a 6-letter name)
+            wide = max(tau, min(1, tau_for(len(word) + 1))) if symmetric else tau
+            one = self.folded_words1 if wide == 1 and self.folded_words1 is not None else self.folded_words
+            self._collect(one, word, wide, found, symmetric)
         if len(word) >= 6:
             sk = skeleton(word)
             reach = tau_for(len(sk)) - 1
@@ -149,8 +152,9 @@ class NearIndex:
             self._collect(one, sk, reach, found)
         return found
 
-    def _collect(self, index: _WordIndex, probe: str, reach: int, found: set[int]) -> None:
-        """Add to ``found`` the keys of the words of ``index`` within ``reach`` edits of ``probe``."""
+    def _collect(self, index: _WordIndex, probe: str, reach: int, found: set[int], symmetric: bool = False) -> None:
+        """Add to ``found`` the keys of the words of ``index`` within ``reach`` edits of ``probe`` (and,
+        ``symmetric``, within what the longer of the two words allows)."""
         if reach <= 0:
             wid = index.exact.get(probe) if reach == 0 else None
             if wid is not None:
@@ -162,7 +166,8 @@ class NearIndex:
         if candidates:
             words, word_keys, distance = index.words, self.word_keys, OSA.distance
             for wid in candidates:
-                if distance(probe, words[wid], score_cutoff=reach) <= reach:
+                limit = min(reach, reach_for(len(probe), len(words[wid]))) if symmetric else reach
+                if distance(probe, words[wid], score_cutoff=limit) <= limit:
                     found.update(word_keys[wid])
 
 
@@ -264,6 +269,13 @@ def _key(display: str, entry: Entry, lang: str, slot: Slot, scheme: str) -> Iter
 
 def _is_cyrillic(text: str) -> bool:
     return any(char_script(c) == "CYRILLIC" for c in text)
+
+
+def reach_for(query: int, name: int) -> int:
+    """Edits allowed between a word of ``query`` letters and a name word of ``name`` letters: as
+    :func:`tau_for` of the word, and one when the name is long enough for one (a letter dropped from a
+    6-letter name), never two on the name's length alone."""
+    return max(tau_for(query), min(1, tau_for(name)))
 
 
 def tau_for(length: int) -> int:

@@ -411,3 +411,9 @@ def test_name_joined_by_ampersand_or_slash_is_meant(joined: str) -> None:
     glossary = Glossary((person("p", ("Jan", "Pinkowicz")),))
     assert found(joined, glossary) == []
     assert len(found("Die Anwälte von Pitkowitz schreiben.", glossary)) == 1  # alone, it is reported
+
+
+def test_letter_dropped_from_a_six_letter_name(bundled: normalize.Glossary) -> None:
+    """Five letters left of a six-letter name are one edit from it: in reach, as the name's length allows."""
+    assert found("Die Regierung von Kuwat erklärte am Montag.", bundled) == [("near-miss", "Kuwat", "Kuwait")]
+    assert found("Die Regierung von Kuwai erklärte am Montag.", bundled) == [("near-miss", "Kuwai", "Kuwait")]

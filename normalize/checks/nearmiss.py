@@ -7,9 +7,11 @@ are scored, and only against the keys of their hot words, so the cost does not g
 glossary. Hot words are memoised per index: a draft's capitalised words repeat across documents.
 
 Scoring, on folded text: the optimal-string-alignment distance (a swap of two letters is one edit)
-of the span to the key's folded text and of the span's skeleton to the key's skeleton must be at
-most :func:`normalize.nearkeys.tau_for` of the span's letter count: no edit below 5 letters (only an
-exact skeleton), one up to 7, two from 8. A key equal to the span on folded text is the exact pass's
+of the span to the key's folded text must be at most :func:`normalize.nearkeys.reach_for` the two
+letter counts (:func:`~normalize.nearkeys.tau_for` of the span's: none below 6 letters, one up to 8,
+two from 9; and one whenever the key has 6 letters or more, so a letter dropped from a 6-letter name
+is in reach), and the distance of the span's skeleton to the key's skeleton one less than
+``tau_for`` of the skeleton's letters. A key equal to the span on folded text is the exact pass's
 business and never reported here, unless a scheme generated it. The similarity reported is
 ``fuzz.ratio`` on the folded forms (Indel: ``lukaschneko`` / ``lukaschenko`` → 91); keys are ranked
 by the better of that and the skeleton's ratio, then by the folded ratio.
@@ -50,7 +52,7 @@ from ..forms import target_for
 from ..langs import char_script, language_name, primary, script_of
 from ..lexicon import is_common, is_known, is_name_like, word_class
 from ..model import Glossary, LanguageNames
-from ..nearkeys import Key, NearIndex, skeleton, tau_for
+from ..nearkeys import Key, NearIndex, reach_for, skeleton, tau_for
 from .terms import Resolved, _carry_ending, _match_case
 
 #: Points of similarity by which the best entity must beat any other for a fix to be offered.
@@ -247,7 +249,7 @@ def _compound_keys(
             continue
         kind = word_class(piece, lang)
         if kind != 2:
-            found |= index.near_keys(part, tau=tau_for(len(part)), spelled_only=known or kind == 1)
+            found |= index.near_keys(part, tau=tau_for(len(part)), spelled_only=known or kind == 1, symmetric=True)
     return frozenset(found)
 
 
@@ -438,11 +440,11 @@ def _hot_keys(index: NearIndex, folded: str, spelled_only: bool = False) -> froz
         return frozenset()
     words = folded.split()
     if len(words) == 1:
-        return frozenset(index.near_keys(folded, tau=tau_for(len(folded)), spelled_only=spelled_only))
+        return frozenset(index.near_keys(folded, tau=tau_for(len(folded)), spelled_only=spelled_only, symmetric=True))
     found: set[int] = set()
     for part in words:
         if part not in index.folded_exact:
-            found |= index.near_keys(part, tau=tau_for(len(part)), spelled_only=spelled_only)
+            found |= index.near_keys(part, tau=tau_for(len(part)), spelled_only=spelled_only, symmetric=True)
     return frozenset(found)
 
 
@@ -469,11 +471,11 @@ def _score(doc: Document, index: NearIndex, start: int, end: int, cands: frozens
         sk = skeleton(q)
         typo = {
             kid
-            for _, _, kid in process.extract(
+            for _, dist, kid in process.extract(
                 q, {k: c.text for k, c in choices.items()}, scorer=OSA.distance,
-                score_cutoff=tau_for(letters), limit=None,
+                score_cutoff=reach_for(letters, letters + 1), limit=None,
             )
-            if choices[kid].text[:1] == q[:1]
+            if choices[kid].text[:1] == q[:1] and dist <= reach_for(letters, _letters(choices[kid].text))
         }
         spelled = {
             kid
@@ -492,6 +494,10 @@ def _score(doc: Document, index: NearIndex, start: int, end: int, cands: frozens
             sim = max(ratio, fuzz.ratio(sk, key.skeleton))
             hits.append(_Hit(start, name_end, end, key, sim, ratio, sk == key.skeleton))
     return hits
+
+
+def _letters(text: str) -> int:
+    return len(text) - text.count(" ")
 
 
 def _derived(query: str, name: str) -> bool:
