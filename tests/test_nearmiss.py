@@ -384,11 +384,11 @@ def test_hyphenated_word_is_looked_up_part_by_part(bundled: normalize.Glossary) 
 
     index = bundled.matcher.near
     assert _hot_keys(index, fold("Armenier-Viertel"))  # Armenier is close to Armenien ...
-    assert _token(index, bundled, "Armenier-Viertel", "de")[3] == frozenset()  # ... but a common word
-    assert _token(index, bundled, "Belaruss-Politik", "de")[3]
-    keys = _token(index, bundled, "Lukaschneko-Regime", "de")[3]
+    assert _token(index, "Armenier-Viertel", "de")[3] == frozenset()  # ... but a common word
+    assert _token(index, "Belaruss-Politik", "de")[3]
+    keys = _token(index, "Lukaschneko-Regime", "de")[3]
     assert "Lukaschenko" in {index.keys[k].display.split()[-1] for k in keys}
-    assert _token(index, bundled, "Lukaschneko", "de")[3] <= keys
+    assert _token(index, "Lukaschneko", "de")[3] <= keys
 
 
 def test_word_derived_from_a_known_word_is_no_typo() -> None:

@@ -51,7 +51,7 @@ from ..fold import fold
 from ..forms import target_for
 from ..langs import char_script, language_name, primary, script_of
 from ..lexicon import is_common, is_known, is_name_like, word_class
-from ..model import Glossary, LanguageNames
+from ..model import LanguageNames
 from ..nearkeys import Key, NearIndex, reach_for, skeleton, tau_for
 from .terms import Resolved, _carry_ending, _match_case
 
@@ -129,7 +129,7 @@ def check(doc: Document, resolved: list[Resolved]) -> list[Finding]:
     for word in found:
         info = infos_of.get(word)
         if info is None:
-            info = memo.add(word, _token(index, doc.glossary, word, lang))
+            info = memo.add(word, _token(index, word, lang))
         if info[2]:
             any_live = True
             any_hot = any_hot or bool(info[3])
@@ -205,7 +205,7 @@ _NONE: frozenset[int] = frozenset()
 _SENTENCE_END = re.compile(r"(?<![0-9])[.!?](?:\s|$)")
 
 
-def _token(index: NearIndex, glossary: Glossary, word: str, lang: str) -> TokenInfo:
+def _token(index: NearIndex, word: str, lang: str) -> TokenInfo:
     """The cheapest rejections first: glossary words, short words, lower case, then common words."""
     folded = word.lower() if word.isascii() and word.isalpha() else fold(word)
     exact = bool(folded) and all(part in index.folded_exact for part in folded.split())
