@@ -39,7 +39,7 @@ from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cached_property
-from itertools import compress
+from itertools import compress, pairwise
 from operator import itemgetter
 
 from rapidfuzz import fuzz, process
@@ -569,7 +569,7 @@ def _finding(doc: Document, hit: _Hit, rivals: list[_Hit]) -> Finding | None:
 
 def _inner_capital(text: str) -> bool:
     """An upper-case letter right after a lower-case one (MaLisa, McDonald)."""
-    return any(a.islower() and b.isupper() for a, b in zip(text, text[1:]))
+    return any(a.islower() and b.isupper() for a, b in pairwise(text))
 
 
 def _word_spans(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
