@@ -11,6 +11,7 @@ imported on the first question, and answers are memoised.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import struct
 import sys
@@ -121,14 +122,29 @@ def _stored(
     path = _cached(name)
     try:
         data = _mapped(path)
-        if data[: len(header)] == header:
-            return decode(data[len(header) :])
-    except (OSError, ValueError, TypeError, struct.error):
-        pass
+    except (OSError, ValueError):  # missing, or empty (nothing to map)
+        data = None
+    if data is not None:
+        try:
+            if data[: len(header)] == header:
+                return decode(data[len(header) :])
+        except (ValueError, TypeError, struct.error):
+            pass
+        _unmap(data)  # before the file is replaced: Windows refuses to replace a mapped file
     built = build()
     if built is not None:
         _store(path, header + encode(built), name.split("-", 1)[0] + "-*.bin")
     return built
+
+
+def _unmap(view: memoryview) -> None:
+    import mmap
+
+    mapping = view.obj
+    view.release()
+    if isinstance(mapping, mmap.mmap):
+        with contextlib.suppress(BufferError):  # a view of it still alive: closed when collected
+            mapping.close()
 
 
 def _cached(name: str) -> str:

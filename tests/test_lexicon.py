@@ -107,3 +107,25 @@ def test_name_table_read_back_is_mapped(tmp_path: Path, monkeypatch: pytest.Monk
     assert len(list(tmp_path.glob("names-*.bin"))) == 1
     lexicon._names.cache_clear()
     lexicon.is_name_like.cache_clear()
+
+
+def test_stale_table_is_unmapped_before_it_is_replaced(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A table file of another header is let go before the rebuilt one replaces it (Windows refuses
+    to replace a mapped file)."""
+    lexicon.level("Reise", "de")
+    (path,) = tmp_path.glob("lexicon-de-*.bin")
+    data = path.read_bytes()
+    path.write_bytes(data.replace(b"wordfreq", b"wordfreX", 1))  # a header of another wordfreq
+    closed: list[bool] = []
+    real = lexicon._unmap
+
+    def spy(view: memoryview) -> None:
+        mapping = view.obj
+        real(view)
+        closed.append(mapping.closed)  # type: ignore[attr-defined]
+
+    monkeypatch.setattr(lexicon, "_unmap", spy)
+    lexicon._table.cache_clear()
+    lexicon.level.cache_clear()
+    assert lexicon.level("Mensch", "de") == 2
+    assert closed == [True] and path.read_bytes() == data
