@@ -141,10 +141,13 @@ class NearIndex:
         """
         found: set[int] = set()
         if not spelled_only:
-            # a key word longer than ``word`` may allow more edits (a letter dropped from a 6-letter name)
-            wide = max(tau, min(1, tau_for(len(word) + 1))) if symmetric else tau
-            one = self.folded_words1 if wide == 1 and self.folded_words1 is not None else self.folded_words
-            self._collect(one, word, wide, found, symmetric)
+            one = self.folded_words1 if tau == 1 and self.folded_words1 is not None else self.folded_words
+            self._collect(one, word, tau, found)
+            if symmetric and tau == 0 and reach_for(len(word), len(word) + 1):
+                # a name word one letter longer allows an edit the word itself does not (a letter
+                # dropped from a 6-letter name): the only case where the name's length adds one
+                one = self.folded_words1 if self.folded_words1 is not None else self.folded_words
+                self._collect(one, word, 1, found, longer=True)
         if len(word) >= 6:
             sk = skeleton(word)
             reach = tau_for(len(sk)) - 1
@@ -152,9 +155,9 @@ class NearIndex:
             self._collect(one, sk, reach, found)
         return found
 
-    def _collect(self, index: _WordIndex, probe: str, reach: int, found: set[int], symmetric: bool = False) -> None:
-        """Add to ``found`` the keys of the words of ``index`` within ``reach`` edits of ``probe`` (and,
-        ``symmetric``, within what the longer of the two words allows)."""
+    def _collect(self, index: _WordIndex, probe: str, reach: int, found: set[int], longer: bool = False) -> None:
+        """Add to ``found`` the keys of the words of ``index`` within ``reach`` edits of ``probe``
+        (``longer``: only of the words longer than ``probe``)."""
         if reach <= 0:
             wid = index.exact.get(probe) if reach == 0 else None
             if wid is not None:
@@ -166,8 +169,9 @@ class NearIndex:
         if candidates:
             words, word_keys, distance = index.words, self.word_keys, OSA.distance
             for wid in candidates:
-                limit = min(reach, reach_for(len(probe), len(words[wid]))) if symmetric else reach
-                if distance(probe, words[wid], score_cutoff=limit) <= limit:
+                if longer and len(words[wid]) <= len(probe):
+                    continue
+                if distance(probe, words[wid], score_cutoff=reach) <= reach:
                     found.update(word_keys[wid])
 
 
