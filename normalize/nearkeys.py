@@ -131,19 +131,20 @@ class NearIndex:
     part_keys: dict[str, tuple[int, ...]] = field(default_factory=dict)
     """For each folded word of a multi-word key as written (``Al-Hasan`` is one word), the keys holding it."""
 
-    def near_keys(self, word: str, *, tau: int, spelled_only: bool = False, symmetric: bool = False) -> set[int]:
-        """Keys holding a word within ``tau`` edits of ``word`` (folded), or one less of its skeleton.
+    def near_keys(self, word: str, *, tau: int | None = None, spelled_only: bool = False) -> set[int]:
+        """Keys holding a word within reach of ``word`` (folded), or one edit less of its skeleton.
 
-        The skeleton is consulted from 6 letters on, as the near-miss check's skeleton route is;
-        ``spelled_only`` consults only the skeleton (for a known word, which can only be another
-        spelling of a name, never a typo of it). ``symmetric`` allows as many edits as the longer of the
-        two words may have (:func:`tau_for`), so a name mistyped shorter is still in reach.
+        The reach is :func:`reach_for` the two words' lengths unless ``tau`` fixes it. The skeleton
+        is consulted from 6 letters on, as the near-miss check's skeleton route is; ``spelled_only``
+        consults only the skeleton (for a known word, which can only be another spelling of a name,
+        never a typo of it).
         """
         found: set[int] = set()
         if not spelled_only:
-            one = self.folded_words1 if tau == 1 and self.folded_words1 is not None else self.folded_words
-            self._collect(one, word, tau, found)
-            if symmetric and tau == 0 and reach_for(len(word), len(word) + 1):
+            reach = tau_for(len(word)) if tau is None else tau
+            one = self.folded_words1 if reach == 1 and self.folded_words1 is not None else self.folded_words
+            self._collect(one, word, reach, found)
+            if tau is None and reach == 0 and reach_for(len(word), len(word) + 1):
                 # a name word one letter longer allows an edit the word itself does not (a letter
                 # dropped from a 6-letter name): the only case where the name's length adds one
                 one = self.folded_words1 if self.folded_words1 is not None else self.folded_words
@@ -201,11 +202,16 @@ def build_index(glossary: Glossary, forms: Iterable[Form]) -> NearIndex:
     exact = frozenset(w for k in ordered if k.form is not None for w in k.text.split())
     persons = [e for e in glossary.entries if e.type == "person"]
     person_ids = {e.id for e in persons}
+    # the folded words of each multi-word key as written (Al-Hasan is one word)
+    parts_of = {
+        kid: tuple(dict.fromkeys(fold(p) for p in key.display.split()))
+        for kid, key in enumerate(ordered)
+        if " " in key.display.strip()
+    }
     part_keys: dict[str, list[int]] = defaultdict(list)
-    for kid, key in enumerate(ordered):
-        if " " in key.display.strip():
-            for part in dict.fromkeys(fold(p) for p in key.display.split()):
-                part_keys[part].append(kid)
+    for kid, parts in parts_of.items():
+        for part in parts:
+            part_keys[part].append(kid)
     return NearIndex(
         keys=ordered,
         word_keys=tuple(tuple(sorted(o)) for o in owners),
@@ -215,10 +221,10 @@ def build_index(glossary: Glossary, forms: Iterable[Form]) -> NearIndex:
         folded_words1=_segment_index(folded_words, word_ids, 1),
         skeleton_words1=_segment_index(skeleton_words, word_ids, 1),
         anchor_words=frozenset(
-            fold(part)
-            for key in ordered
-            if key.form is not None and " " in key.display.strip() and key.entity in person_ids
-            for part in key.display.split()
+            part
+            for kid, parts in parts_of.items()
+            if ordered[kid].form is not None and ordered[kid].entity in person_ids
+            for part in parts
         ),
         given_names=frozenset(
             word for entry in persons for block in entry.names if block.given for word in fold(block.given).split()

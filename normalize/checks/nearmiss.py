@@ -243,14 +243,16 @@ def _compound_keys(
     """Hot keys of a hyphenated word (``Corona-Pandemie``, ``Lukaschneko-Regime``), part by part: a
     common part is not looked up (a span holding a common word is never reported), a known part only
     by its skeleton, as a word of its own would be."""
-    found: set[int] = set()
+    looked: list[str] = []
+    spelled: list[bool] = []
     for part, piece in zip(parts, pieces):
         if part in index.folded_exact:
             continue
         kind = word_class(piece, lang)
         if kind != 2:
-            found |= index.near_keys(part, tau=tau_for(len(part)), spelled_only=known or kind == 1, symmetric=True)
-    return frozenset(found)
+            looked.append(part)
+            spelled.append(known or kind == 1)
+    return _parts_keys(index, looked, spelled)
 
 
 class _Usable:
@@ -438,13 +440,17 @@ def _hot_keys(index: NearIndex, folded: str, spelled_only: bool = False) -> froz
     """Keys one of whose words is within reach of ``folded`` (a text word, folded); none for a glossary word."""
     if not folded or folded in index.folded_exact:
         return frozenset()
-    words = folded.split()
-    if len(words) == 1:
-        return frozenset(index.near_keys(folded, tau=tau_for(len(folded)), spelled_only=spelled_only, symmetric=True))
+    parts = folded.split()
+    return _parts_keys(index, parts, [spelled_only] * len(parts))
+
+
+def _parts_keys(index: NearIndex, parts: list[str], spelled_only: list[bool]) -> frozenset[int]:
+    """Keys with a word within reach of one of ``parts`` (glossary words skipped), by skeleton only
+    where ``spelled_only`` says so."""
     found: set[int] = set()
-    for part in words:
+    for part, only in zip(parts, spelled_only):
         if part not in index.folded_exact:
-            found |= index.near_keys(part, tau=tau_for(len(part)), spelled_only=spelled_only, symmetric=True)
+            found |= index.near_keys(part, spelled_only=only)
     return frozenset(found)
 
 
