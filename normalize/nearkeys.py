@@ -156,6 +156,17 @@ class NearIndex:
             self._collect(one, sk, reach, found)
         return found
 
+    def near_words(self, word: str, tau: int) -> list[str]:
+        """Folded glossary words within ``tau`` (at most 2) edits of ``word`` (folded), other than itself."""
+        index = self.folded_words1 if tau == 1 and self.folded_words1 is not None else self.folded_words
+        if tau <= 0 or len(word) - tau > index.longest:
+            return []
+        words, distance = index.words, OSA.distance
+        return [
+            words[wid] for wid in _probe(index, word, tau)
+            if words[wid] != word and distance(word, words[wid], score_cutoff=tau) <= tau
+        ]
+
     def _collect(self, index: _WordIndex, probe: str, reach: int, found: set[int], longer: bool = False) -> None:
         """Add to ``found`` the keys of the words of ``index`` within ``reach`` edits of ``probe``
         (``longer``: only of the words longer than ``probe``)."""

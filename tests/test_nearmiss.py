@@ -315,6 +315,39 @@ def test_name_of_another_person_before_or_after() -> None:
     assert found("Gestern sagte Kultursenator Brosda nichts.", glossary) == [("near-miss", "Brosda", "Brózda")]
 
 
+def test_title_after_a_determiner_is_no_given_name() -> None:
+    glossary = Glossary((person("s", ("Igor", "Solowjow")),))
+    # "Trainer" is in use across languages, like a given name, but after an article it is a noun
+    assert found("Er spielte nicht mehr unter Trainer Solowjw.", glossary) == []
+    assert found("Er spielte nicht mehr unter dem Trainer Solowjw.", glossary) == [
+        ("near-miss", "Solowjw", "Solowjow")
+    ]
+    assert found("Er spielte nicht mehr unter seinem Trainer Solowjw.", glossary) == [
+        ("near-miss", "Solowjw", "Solowjow")
+    ]
+
+
+def test_listed_word_may_stand_for_a_near_one_beside_an_exact_word() -> None:
+    glossary = Glossary((
+        person("eg", ("Esmail", "Ghani")),
+        person("ea", ("Esmaeil", "Ghaani Akbarnejad")),
+        person("xy", ("Jose Gerardo", "Alvarez Vazquez")),
+        person("av", ("Alfredo", "Vasquez Hernandez")),
+    ))
+    # Ghaani and Vazquez are words of other listed names: only the exact word beside them makes the reading
+    assert found("Gestern sprach Esmail Ghaani in Teheran.", glossary) == [("near-miss", "Ghaani", "Ghani")]
+    assert found("Gestern sprach Alfredo Vazquez Hernandez.", glossary) == [("near-miss", "Vazquez", "Vasquez")]
+    assert found("Gestern sprach Vazquez in Teheran.", glossary) == []
+    assert found("Gestern sprach Esmaeil Ghaani Akbarnejad in Teheran.", glossary) == []
+
+
+def test_anchored_reach_beside_two_exact_words() -> None:
+    glossary = Glossary((person("gk", ("Gula Khan", "Hamidi")), person("x", ("Gula", "Barakzai"))))
+    # two edits in a 6-letter family name: two exact given names make it safe, one does not
+    assert found("Laut Gula Khan Hameedi kam es anders.", glossary) == [("near-miss", "Hameedi", "Hamidi")]
+    assert found("Laut Gula Hameedi kam es anders.", glossary) == []
+
+
 def test_document_evidence() -> None:
     glossary = Glossary((person("b", ("Jan", "Brózda")),))
     # written the same way twice, never as listed: meant, another person

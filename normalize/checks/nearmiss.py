@@ -40,7 +40,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cached_property
 from itertools import compress, pairwise
-from operator import itemgetter
+from operator import itemgetter, or_
 
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA
@@ -125,6 +125,7 @@ def check(doc: Document, resolved: list[Resolved]) -> list[Finding]:
     any_live = not memo.cold.isdisjoint(found)
     found -= memo.cold
     any_hot = any_anchor = False
+    variants = []
     infos_of = memo.infos
     for word in found:
         info = infos_of.get(word)
@@ -135,7 +136,9 @@ def check(doc: Document, resolved: list[Resolved]) -> list[Finding]:
             any_hot = any_hot or bool(info[3])
         elif info[4]:
             any_anchor = True
-    if not any_hot and not (any_live and any_anchor):
+            if info[4] == VARIANT:
+                variants.append(info[0])
+    if not any_hot and not (any_live and any_anchor) and not _partnered(index, variants, found, infos_of):
         return []
     # (start, end, word) of every word, built by C loops (map, zip) rather than one Python step each:
     # a document of a 10k-entry glossary's reach takes this path, and most of its words are looked
@@ -173,8 +176,10 @@ def check(doc: Document, resolved: list[Resolved]) -> list[Finding]:
 
 #: What is known of a distinct text word: (folded, a glossary word, live (may be a near-miss:
 #: name-like, not a glossary word, 4+ letters, not a common word), hot keys, an anchor (a word of a
-#: multi-word glossary name)).
-TokenInfo = tuple[str, bool, bool, frozenset[int], bool]
+#: multi-word glossary name: :data:`ANCHOR`, or :data:`VARIANT` when another such word is within
+#: reach of it, so that it may itself stand for that word: Ghaani beside Esmail for Esmail Ghani)).
+TokenInfo = tuple[str, bool, bool, frozenset[int], int]
+ANCHOR, VARIANT = 1, 2
 
 
 class _Memo:
@@ -198,7 +203,7 @@ class _Memo:
 
 
 _TOKENS: weakref.WeakKeyDictionary[NearIndex, dict[str, _Memo]] = weakref.WeakKeyDictionary()
-_LIVE, _HOT = itemgetter(2), itemgetter(3)
+_LIVE, _HOT, _ANCHOR_KIND = itemgetter(2), itemgetter(3), itemgetter(4)
 _START, _END = itemgetter(0), itemgetter(1)
 _SPAN = re.Match.span
 _NONE: frozenset[int] = frozenset()
@@ -210,17 +215,20 @@ def _token(index: NearIndex, word: str, lang: str) -> TokenInfo:
     folded = word.lower() if word.isascii() and word.isalpha() else fold(word)
     exact = bool(folded) and all(part in index.folded_exact for part in folded.split())
     if exact or len(folded.replace(" ", "")) < 4 or not _name_like(word):
-        return folded, exact, False, _NONE, exact and folded in index.anchor_words
+        anchor = 0
+        if exact and folded in index.anchor_words:
+            anchor = VARIANT if _name_like(word) and _partners(index, folded) else ANCHOR
+        return folded, exact, False, _NONE, anchor
     kind = word_class(word, lang)
     if kind == 2:
-        return folded, exact, False, _NONE, False
+        return folded, exact, False, _NONE, 0
     # a word in real use (or made from one: Weßlinger) is never a typo: only its skeleton is looked up
     known = kind == 1 or _derived_from_known(word, lang)
     if " " in folded:
         pieces = _JOINERS.split(word)
         if len(pieces) == folded.count(" ") + 1:
-            return folded, exact, True, _compound_keys(index, folded.split(), pieces, known, lang) or _NONE, False
-    return folded, exact, True, _hot_keys(index, folded, spelled_only=known) or _NONE, False
+            return folded, exact, True, _compound_keys(index, folded.split(), pieces, known, lang) or _NONE, 0
+    return folded, exact, True, _hot_keys(index, folded, spelled_only=known) or _NONE, 0
 
 
 _JOINERS = re.compile(r"['’\-]")
@@ -346,7 +354,8 @@ class _Evidence:
         Otherwise: a word written the same way more than once is meant, not mistyped (unless it is a
         spelling of a name the glossary knows natively, which is what ``foreign-form`` is for); a
         family name next to a given name that is not the entity's (Carsten Brosda, Jarosław
-        Kaczyński) is that other person's name; and a word joined to another name by ``&`` (a firm:
+        Kaczyński) is that other person's name, unless a determiner makes that word a noun before the
+        name (``der Trainer Solowevw``); and a word joined to another name by ``&`` (a firm:
         Graf & Pitkowitz) or a slash (one place's names: Blumenthal/Masloc/Máslak) is written on purpose.
         """
         if hit.key.entity in self.written:
@@ -364,7 +373,10 @@ class _Evidence:
             return True
         if first is not None and first > 0:
             start, end, word = words[first - 1]
-            if _one_space(text[end : hit.start]) and _name_like(word) and _given_name(self.doc, word, lang):
+            if (
+                _one_space(text[end : hit.start]) and _name_like(word) and _given_name(self.doc, word, lang)
+                and not _determiner_before(text, start, lang)
+            ):
                 return True
             if text[end : hit.start] in _JOINED and _name_like(word):
                 return True
@@ -394,6 +406,24 @@ class _Evidence:
                 if _name_like(word) and len(word) >= 3 and not is_known(word, lang) and fold(word) not in self._exact:
                     others += 1
         return others >= LIST_NAMES
+
+
+#: Articles and possessive determiners: a capitalised word right after one is a noun, a title (``der
+#: Trainer``, ``seinem Coach``), not a given name, however many languages share the word.
+DETERMINERS = {
+    "de": frozenset({
+        "der", "die", "das", "den", "dem", "des", "ein", "eine", "einen", "einem", "einer", "eines",
+        "sein", "seine", "seinen", "seinem", "seiner", "seines", "ihr", "ihre", "ihren", "ihrem", "ihrer", "ihres",
+    }),
+    "en": frozenset({"the", "a", "an", "his", "her", "its", "their"}),
+}
+_LAST_WORD = re.compile(r"(\w+)\s+$")
+
+
+def _determiner_before(text: str, start: int, lang: str) -> bool:
+    """The word before ``start`` (a word's start) is a determiner of ``lang``."""
+    found = _LAST_WORD.search(text, max(0, start - 12), start)
+    return found is not None and found[1].lower() in DETERMINERS.get(lang, ())
 
 
 #: What joins a close word to another name when both are written on purpose: ``&`` makes a firm's
@@ -620,6 +650,39 @@ def _anchored_tau(letters: int) -> int:
 
 _ANCHOR: weakref.WeakKeyDictionary[NearIndex, dict[str, tuple[int, ...]]] = weakref.WeakKeyDictionary()
 _FAMILY: weakref.WeakKeyDictionary[NearIndex, dict[str, frozenset[str]]] = weakref.WeakKeyDictionary()
+_PARTNERS: weakref.WeakKeyDictionary[NearIndex, dict[str, frozenset[str]]] = weakref.WeakKeyDictionary()
+
+
+#: Letters from which a listed word may stand for another listed word one edit from it.
+VARIANT_LETTERS = 6
+
+
+def _partners(index: NearIndex, folded: str) -> frozenset[str]:
+    """The other words of the persons' multi-word names that hold a word one edit from ``folded`` (of
+    :data:`VARIANT_LETTERS` or more): beside one of them, ``folded`` (itself a glossary word) may stand
+    for that near word."""
+    memo = _PARTNERS.setdefault(index, {})
+    found = memo.get(folded)
+    if found is None:
+        words: set[str] = set()
+        if " " not in folded and len(folded) >= VARIANT_LETTERS:
+            part_keys, anchors = index.part_keys, index.anchor_words
+            for near in index.near_words(folded, 1):
+                if near in anchors:
+                    for kid in part_keys.get(near, ()):
+                        words.update(_key_parts(index, kid))
+                    words.discard(near)
+            words.discard(folded)
+        found = memo[folded] = frozenset(words)
+    return found
+
+
+def _partnered(index: NearIndex, variants: list[str], found: set[str], infos: dict[str, TokenInfo]) -> bool:
+    """One of ``variants`` (folded listed words) has one of its :func:`_partners` among the text's words."""
+    if not variants:
+        return False
+    folded = {infos[word][0] for word in found}
+    return any(not _partners(index, variant).isdisjoint(folded) for variant in variants)
 
 
 def _anchor_keys(index: NearIndex, folded: str) -> tuple[int, ...]:
@@ -659,8 +722,10 @@ def _anchored(
 
     ``Viktor Vasrliyevich Zolotov`` for a listed ``Viktor Vasiliyevich Zolotov``: the family name is an
     exact match, so the word beside it may be two edits off (from 6 letters; one from 4) and need not
-    start with the same letter. When the exact words are only given names (``Nazir Ahmad Chaduhry``),
-    the differing word gets the ordinary reach. Only one word of the name may differ. With
+    start with the same letter; so may it beside two exact words of a three-word name. When the only
+    exact word is a given name (``Nazir Chaduhry``), the differing word gets the ordinary reach. Only
+    one word of the name may differ, and it may be a glossary word itself when it is close to another
+    one (``Esmail Ghaani`` for the listed ``Esmail Ghani``: Ghaani is a word of another listed name). With
     ``resolved_anchor`` only names with an exact match of the exact pass beside the word are looked
     at (before the unanchored pass); without, the rest (after it).
     """
@@ -669,7 +734,9 @@ def _anchored(
     n = len(words)
     findings: list[Finding] = []
     taken = -1
-    for i in compress(range(n), map(_LIVE, infos)):
+    # the live words and the listed words that may stand for a near one (C loops: every word is asked)
+    looked_at = map(or_, map(_LIVE, infos), map(VARIANT.__eq__, map(_ANCHOR_KIND, infos)))
+    for i in compress(range(n), looked_at):
         if i <= taken:
             continue
         left = i > 0 and infos[i - 1][4] and text[words[i - 1][1] : words[i][0]] == " "
@@ -677,6 +744,10 @@ def _anchored(
         if not (left or right) or _inside(spans, words[i][0], words[i][1]):
             continue
         f = infos[i][0]
+        if not infos[i][2]:
+            partners = _partners(index, f)
+            if not ((left and infos[i - 1][0] in partners) or (right and infos[i + 1][0] in partners)):
+                continue
         cands = _anchor_keys(index, f)
         if not cands:
             continue
@@ -704,7 +775,7 @@ def _anchored(
                     continue
                 if resolved_anchor and not any(_inside(spans, *words[lo + q][:2]) for q in range(m) if q != p):
                     continue  # no exact match beside it: the unanchored pass scores the whole run first
-                strong = bool(_family_names(doc, index, key.entity) & {parts[q] for q in range(m) if q != p})
+                strong = m >= 3 or bool(_family_names(doc, index, key.entity) & {parts[q] for q in range(m) if q != p})
                 reach = _anchored_tau(letters) if strong else tau_for(letters)
                 dist = OSA.distance(f, part, score_cutoff=reach)
                 sk, sk_part = skeleton(f), skeleton(part)
