@@ -37,7 +37,7 @@ except ImportError:  # pragma: no cover - an interpreter without the built-in mo
     from hashlib import blake2b as _hash
 
 #: Bumped whenever the layout of a cache file changes: older files are then never read.
-LAYOUT = 9
+LAYOUT = 10
 _MAGIC = f"normalize-glossary-cache {LAYOUT}\n".encode()
 _KEEP = 16  # entries kept in the folder; older ones are removed when a new one is written
 _SUFFIXES = (".yaml", ".yml")

@@ -73,6 +73,29 @@ def skeleton(folded: str) -> str:
     return _DOUBLE.sub(_FIRST_GROUP, folded)
 
 
+#: Letters that Czech, Slovak, Croatian, Baltic and scholarly Cyrillic romanisations write with a
+#: háček or a stroke, as the digraphs other schemes write for the same sound (Naščokin /
+#: Naschtschokin, Hviča / Khvicha, Šódžiró / Shojiro, Đoković / Djokovic); folding alone would drop
+#: the sound (``š`` → ``s``). Polish ``ś ź ż ć`` are left to folding: English and German copy write
+#: Polish names without their marks (Świątek / Swiatek), not transcribed.
+_DIGRAPHS = str.maketrans({
+    "š": "sh", "Š": "Sh", "č": "ch", "Č": "Ch", "ž": "zh", "Ž": "Zh", "đ": "dj", "Đ": "Dj",
+})
+
+
+def spelled(text: str, folded: str | None = None) -> str:
+    """The :func:`skeleton` of ``text`` as written (``folded``: its :func:`~normalize.fold.fold`, if known).
+
+    Letters with a háček, an acute or a stroke that stand for a digraph elsewhere are read as that
+    digraph first (:data:`_DIGRAPHS`), so ``Naščokin`` and ``Naschtschokin`` share a skeleton.
+    """
+    if not text.isascii():
+        written = text.translate(_DIGRAPHS)
+        if written != text:
+            return skeleton(fold(written))
+    return skeleton(fold(text) if folded is None else folded)
+
+
 @dataclass(frozen=True, slots=True)
 class Key:
     """One spelling of an entity the near-miss check can recognise."""
@@ -131,8 +154,11 @@ class NearIndex:
     part_keys: dict[str, tuple[int, ...]] = field(default_factory=dict)
     """For each folded word of a multi-word key as written (``Al-Hasan`` is one word), the keys holding it."""
 
-    def near_keys(self, word: str, *, tau: int | None = None, spelled_only: bool = False) -> set[int]:
-        """Keys holding a word within reach of ``word`` (folded), or one edit less of its skeleton.
+    def near_keys(
+        self, word: str, *, tau: int | None = None, spelled_only: bool = False, sk: str | None = None
+    ) -> set[int]:
+        """Keys holding a word within reach of ``word`` (folded), or one edit less of its skeleton
+        (``sk``, when the word as written gives another than :func:`skeleton` of ``word``: :func:`spelled`).
 
         The reach is :func:`reach_for` the two words' lengths unless ``tau`` fixes it. The skeleton
         is consulted from 6 letters on, as the near-miss check's skeleton route is; ``spelled_only``
@@ -150,7 +176,7 @@ class NearIndex:
                 one = self.folded_words1 if self.folded_words1 is not None else self.folded_words
                 self._collect(one, word, 1, found, longer=True)
         if len(word) >= 6:
-            sk = skeleton(word)
+            sk = skeleton(word) if sk is None else sk
             reach = tau_for(len(sk)) - 1
             one = self.skeleton_words1 if reach == 1 and self.skeleton_words1 is not None else self.skeleton_words
             self._collect(one, sk, reach, found)
@@ -250,7 +276,7 @@ def _form_key(form: Form) -> Key | None:
     text = fold(form.text)
     if len(text.replace(" ", "")) < 4:
         return None
-    return Key(text, skeleton(text), form.text, form.entity, primary(form.lang), form.slot, form)
+    return Key(text, spelled(form.text, text), form.text, form.entity, primary(form.lang), form.slot, form)
 
 
 def _generated_keys(entry: Entry) -> Iterator[Key]:
@@ -285,7 +311,7 @@ def _key(display: str, entry: Entry, lang: str, slot: Slot, scheme: str) -> Iter
     text = fold(display)
     shortest = 6 if slot is Slot.FAMILY else 4  # a generated family name alone must be long to be telling
     if len(text.replace(" ", "")) >= shortest and display[:1].isupper():
-        yield Key(text, skeleton(text), display, entry.id, lang, slot, None, scheme)
+        yield Key(text, spelled(display, text), display, entry.id, lang, slot, None, scheme)
 
 
 def _is_cyrillic(text: str) -> bool:

@@ -9,9 +9,17 @@ import pytest
 from rapidfuzz.distance import OSA
 
 import normalize
+from normalize.fold import fold
 from normalize.lexicon import COMMON_ZIPF, is_common
 from normalize.model import Entry, Glossary, LanguageNames
-from normalize.nearkeys import _parts, _probe, _segment_index, skeleton, tau_for
+from normalize.nearkeys import (
+    _parts,
+    _probe,
+    _segment_index,
+    skeleton,
+    spelled,
+    tau_for,
+)
 
 
 def found(text: str, glossary: normalize.Glossary, lang: str = "de") -> list[tuple[str, str, str | None]]:
@@ -346,6 +354,33 @@ def test_anchored_reach_beside_two_exact_words() -> None:
     # two edits in a 6-letter family name: two exact given names make it safe, one does not
     assert found("Laut Gula Khan Hameedi kam es anders.", glossary) == [("near-miss", "Hameedi", "Hamidi")]
     assert found("Laut Gula Hameedi kam es anders.", glossary) == []
+
+
+@pytest.mark.parametrize(
+    ("written", "other"),
+    [("Naščokin", "Naschtschokin"), ("Hviča", "Khvicha"), ("Šódžiró", "Shojiro"), ("Đoković", "Djokovic"),
+     ("Matolič", "Matolych")],
+)
+def test_hacek_letters_are_read_as_digraphs(written: str, other: str) -> None:
+    assert spelled(written) == spelled(other)
+    assert skeleton(fold(written)) != skeleton(fold(other))  # folding alone drops the sound
+
+
+def test_spelled_is_the_skeleton_for_other_text() -> None:
+    for text in ("Lukaschenko", "Mirziyoyev", "Łukaszenka", "Émile Zola"):
+        assert spelled(text) == skeleton(fold(text))
+
+
+def test_hacek_spelling_of_a_listed_name() -> None:
+    glossary = Glossary((Entry("n", "person", (
+        LanguageNames("de", given="Pawel", family="Naschtschokin"),
+        LanguageNames("en", given="Pavel", family="Nashchokin"),
+    ), ()),))
+    assert found("Gestern sprach Naščokin in Moskau.", glossary) == [("foreign-form", "Naščokin", "Naschtschokin")]
+    # the entity's own given name is no common word that rules the span out (Pawel is common in German)
+    assert found("Gestern sprach Pawel Naščokin in Moskau.", glossary) == [
+        ("foreign-form", "Pawel Naščokin", "Pawel Naschtschokin")
+    ]
 
 
 def test_document_evidence() -> None:

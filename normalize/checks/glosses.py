@@ -17,7 +17,7 @@ from ..findings import Finding
 from ..fold import fold
 from ..langs import language_name, script_of
 from ..model import Slot
-from ..nearkeys import skeleton
+from ..nearkeys import spelled
 from .terms import Resolved
 
 _GLOSS = re.compile(r"\((?P<inner>[^()\n]{1,120})\)")
@@ -80,14 +80,14 @@ def _transliteration_gloss(doc: Document, start: int, end: int, name: str, inner
 
     For names in no glossary: both must look like names (every word capitalised, Latin script),
     and either the parenthesis read as Wade–Giles gives the name in pinyin (or the other way round),
-    or both have the same transliteration skeleton (:func:`normalize.nearkeys.skeleton`).
+    or both have the same transliteration skeleton (:func:`normalize.nearkeys.spelled`).
     """
     if not (_name_shaped(name) and _name_shaped(inner)) or script_of(name) != "LATIN" or script_of(inner) != "LATIN":
         return None
     how = _wade_giles(name, inner)
     if how is None:
         a, b = fold(name), fold(inner)
-        if a == b or skeleton(a) != skeleton(b):
+        if a == b or spelled(name, a) != spelled(inner, b):
             return None
         how = "another transliteration"
     return doc.finding(

@@ -52,7 +52,7 @@ from ..forms import target_for
 from ..langs import char_script, language_name, primary, script_of
 from ..lexicon import is_common, is_known, is_name_like, word_class
 from ..model import LanguageNames
-from ..nearkeys import Key, NearIndex, reach_for, skeleton, tau_for
+from ..nearkeys import Key, NearIndex, reach_for, spelled, tau_for
 from .terms import Resolved, _carry_ending, _match_case
 
 #: Points of similarity by which the best entity must beat any other for a fix to be offered.
@@ -228,7 +228,7 @@ def _token(index: NearIndex, word: str, lang: str) -> TokenInfo:
         pieces = _JOINERS.split(word)
         if len(pieces) == folded.count(" ") + 1:
             return folded, exact, True, _compound_keys(index, folded.split(), pieces, known, lang) or _NONE, 0
-    return folded, exact, True, _hot_keys(index, folded, spelled_only=known) or _NONE, 0
+    return folded, exact, True, _hot_keys(index, folded, spelled_only=known, written=word) or _NONE, 0
 
 
 _JOINERS = re.compile(r"['’\-]")
@@ -252,15 +252,17 @@ def _compound_keys(
     common part is not looked up (a span holding a common word is never reported), a known part only
     by its skeleton, as a word of its own would be."""
     looked: list[str] = []
-    spelled: list[bool] = []
+    only: list[bool] = []
+    skeletons: list[str] = []
     for part, piece in zip(parts, pieces):
         if part in index.folded_exact:
             continue
         kind = word_class(piece, lang)
         if kind != 2:
             looked.append(part)
-            spelled.append(known or kind == 1)
-    return _parts_keys(index, looked, spelled)
+            only.append(known or kind == 1)
+            skeletons.append(spelled(piece, part))
+    return _parts_keys(index, looked, only, skeletons)
 
 
 class _Usable:
@@ -466,21 +468,25 @@ def _block_texts(block: LanguageNames) -> Iterator[str]:
             yield text
 
 
-def _hot_keys(index: NearIndex, folded: str, spelled_only: bool = False) -> frozenset[int]:
-    """Keys one of whose words is within reach of ``folded`` (a text word, folded); none for a glossary word."""
+def _hot_keys(index: NearIndex, folded: str, spelled_only: bool = False, written: str = "") -> frozenset[int]:
+    """Keys one of whose words is within reach of ``folded`` (a text word, folded; ``written`` as in the
+    text); none for a glossary word."""
     if not folded or folded in index.folded_exact:
         return frozenset()
     parts = folded.split()
-    return _parts_keys(index, parts, [spelled_only] * len(parts))
+    skeletons = [spelled(written, folded)] if written and len(parts) == 1 else None
+    return _parts_keys(index, parts, [spelled_only] * len(parts), skeletons)
 
 
-def _parts_keys(index: NearIndex, parts: list[str], spelled_only: list[bool]) -> frozenset[int]:
+def _parts_keys(
+    index: NearIndex, parts: list[str], spelled_only: list[bool], skeletons: list[str] | None = None
+) -> frozenset[int]:
     """Keys with a word within reach of one of ``parts`` (glossary words skipped), by skeleton only
-    where ``spelled_only`` says so."""
+    where ``spelled_only`` says so (the parts' ``skeletons`` as written, if given)."""
     found: set[int] = set()
-    for part, only in zip(parts, spelled_only):
+    for i, (part, only) in enumerate(zip(parts, spelled_only)):
         if part not in index.folded_exact:
-            found |= index.near_keys(part, spelled_only=only)
+            found |= index.near_keys(part, spelled_only=only, sk=skeletons[i] if skeletons else None)
     return frozenset(found)
 
 
@@ -504,7 +510,7 @@ def _score(doc: Document, index: NearIndex, start: int, end: int, cands: frozens
         return hits
     for q, name_end in options:
         letters = len(q.replace(" ", ""))
-        sk = skeleton(q)
+        sk = spelled(doc.text[start:name_end], q)
         typo = {
             kid
             for _, dist, kid in process.extract(
@@ -513,7 +519,7 @@ def _score(doc: Document, index: NearIndex, start: int, end: int, cands: frozens
             )
             if choices[kid].text[:1] == q[:1] and dist <= reach_for(letters, _letters(choices[kid].text))
         }
-        spelled = {
+        same_sound = {
             kid
             for _, _, kid in process.extract(
                 sk, {k: c.skeleton for k, c in choices.items()}, scorer=OSA.distance,
@@ -522,7 +528,7 @@ def _score(doc: Document, index: NearIndex, start: int, end: int, cands: frozens
         } if letters >= 6 else set()
         # another word formed from one of the entity's names (Malediver from Malediven): none of its keys
         other_word = {c.entity for c in choices.values() if _derived(q, c.text)}
-        for kid in typo | spelled:
+        for kid in typo | same_sound:
             key = choices[kid]
             if key.form is not None and q == key.text or key.entity in other_word:
                 continue  # the exact pass's business (it chose not to read it), or another word
@@ -560,8 +566,9 @@ def _finding(doc: Document, hit: _Hit, rivals: list[_Hit]) -> Finding | None:
     ranked = sorted(best.values(), key=rank)
     top = ranked[0] if ranked else hit
     # judged by the key reported: a known word may be another language's spelling of the name, never
-    # a typo of this language's form (Kalaschnikow is German for the English Kalashnikov)
-    name_words = set(top.key.text.split())
+    # a typo of this language's form (Kalaschnikow is German for the English Kalashnikov); a word of
+    # any of the entity's forms close to the span is the name itself, however common (Pawel)
+    name_words = {word for h in rivals if h.key.entity == top.key.entity for word in h.key.text.split()}
     for start, end in _word_spans(text, hit.start, hit.end):
         word = text[start:end]
         if fold(word) in name_words:
@@ -760,6 +767,7 @@ def _anchored(
             continue
         letters = len(f.replace(" ", ""))
         known: bool | None = None
+        sk: str | None = None
         best: list[tuple[tuple[float, ...], Key, int, int, int]] = []
         for kid in cands:
             key = index.keys[kid]
@@ -778,15 +786,17 @@ def _anchored(
                 strong = m >= 3 or bool(_family_names(doc, index, key.entity) & {parts[q] for q in range(m) if q != p})
                 reach = _anchored_tau(letters) if strong else tau_for(letters)
                 dist = OSA.distance(f, part, score_cutoff=reach)
-                sk, sk_part = skeleton(f), skeleton(part)
-                spelled = sk == sk_part or OSA.distance(sk, sk_part, score_cutoff=1) <= max(0, tau_for(len(sk)) - 1)
-                if (dist > reach and not spelled) or (p == m - 1 and _derived(f, part)):
+                if sk is None:
+                    sk = spelled(words[i][2], f)
+                sk_part = spelled(key.display.split()[p], part)
+                same_sound = sk == sk_part or OSA.distance(sk, sk_part, score_cutoff=1) <= max(0, tau_for(len(sk)) - 1)
+                if (dist > reach and not same_sound) or (p == m - 1 and _derived(f, part)):
                     continue
-                if not strong and not spelled and f[:1] != part[:1]:
+                if not strong and not same_sound and f[:1] != part[:1]:
                     continue
                 if known is None:
                     known = is_known(words[i][2], lang)
-                if known and not (spelled or m >= 3):
+                if known and not (same_sound or m >= 3):
                     continue  # a word in real use beside one exact word: another name (Ivanka / Ivana Trump)
                 rank = (dist, not strong, key.lang != lang, key.form is None or not key.form.status.valid)
                 best.append((rank, key, p, lo, m))
