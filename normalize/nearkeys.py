@@ -20,6 +20,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import pairwise
 from operator import itemgetter
 
 from rapidfuzz.distance import OSA
@@ -50,6 +51,8 @@ _SKELETON_PAIRS = (
 )
 _SKELETON_LETTERS = (("j", "i"), ("y", "i"), ("z", "s"), ("w", "v"), ("q", "k"))
 _DOUBLE = re.compile(r"([a-z])\1+")
+#: Letters from which two words of a name written as one are looked up.
+JOINED_LETTERS = 6
 
 _FIRST_GROUP = itemgetter(1)
 """``match[1]``: a C function, so ``sub`` calls no Python code per doubled letter."""
@@ -153,6 +156,9 @@ class NearIndex:
     """Folded given names of the glossary's persons."""
     part_keys: dict[str, tuple[int, ...]] = field(default_factory=dict)
     """For each folded word of a multi-word key as written (``Al-Hasan`` is one word), the keys holding it."""
+    joined_words: dict[str, tuple[int, ...]] = field(default_factory=dict)
+    """Two neighbouring folded words of a key written as one (``yahya zadeh`` → ``yahyazadeh``), and the
+    keys holding them: a text word written so (Yahyazadeh, Alkhafaji) is the same name."""
 
     def near_keys(
         self, word: str, *, tau: int | None = None, spelled_only: bool = False, sk: str | None = None
@@ -249,6 +255,12 @@ def build_index(glossary: Glossary, forms: Iterable[Form]) -> NearIndex:
     for kid, parts in parts_of.items():
         for part in parts:
             part_keys[part].append(kid)
+    joined: dict[str, set[int]] = defaultdict(set)
+    for kid, key in enumerate(ordered):
+        words = key.text.split()
+        for left, right in pairwise(words):
+            if len(left) + len(right) >= JOINED_LETTERS:
+                joined[left + right].add(kid)
     return NearIndex(
         keys=ordered,
         word_keys=tuple(tuple(sorted(o)) for o in owners),
@@ -267,6 +279,7 @@ def build_index(glossary: Glossary, forms: Iterable[Form]) -> NearIndex:
             word for entry in persons for block in entry.names if block.given for word in fold(block.given).split()
         ),
         part_keys={part: tuple(ids) for part, ids in part_keys.items()},
+        joined_words={word: tuple(sorted(ids)) for word, ids in joined.items()},
     )
 
 

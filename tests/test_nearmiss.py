@@ -383,6 +383,21 @@ def test_hacek_spelling_of_a_listed_name() -> None:
     ]
 
 
+def test_name_split_otherwise() -> None:
+    glossary = Glossary((
+        person("y", ("Hamidreza", "Yahya Zadeh")),
+        person("k", ("Muhsin", "Al-Khafaji")),
+    ))
+    assert found("Gestern sprach Yahyazadeh in Teheran.", glossary) == [("near-miss", "Yahyazadeh", "Yahya Zadeh")]
+    assert found("Gestern sprach Muhsin Alkhafaji in Bagdad.", glossary) == [
+        ("near-miss", "Muhsin Alkhafaji", "Muhsin Al-Khafaji")
+    ]
+    # beside another given name: another person, who writes the name as one word
+    assert found("Gestern sprach Layla Alkhafaji in Bagdad.", glossary) == []
+    # a hashtag or a handle is an identifier, written as one word on purpose
+    assert found("Gestern sprach er in Teheran. #Yahyazadeh @Alkhafaji", glossary) == []
+
+
 def test_document_evidence() -> None:
     glossary = Glossary((person("b", ("Jan", "Brózda")),))
     # written the same way twice, never as listed: meant, another person

@@ -40,7 +40,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cached_property
 from itertools import compress, pairwise
-from operator import itemgetter, or_
+from operator import itemgetter
 
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA
@@ -83,12 +83,13 @@ _SCHEME_NAMES = {
 
 # A word starting with an upper-case Latin letter or with a letter of another script; the class is a
 # superset (Latin Extended mixes cases), checked again in :func:`_name_like`. The class comes first
-# and the word start is asserted after it (a word character not preceded by one): ``re`` then skips
-# ahead to the next character of the class, where a leading ``\b`` is tried at every position
-# (1.8x faster on news text, the same words).
+# and the word start is asserted after it (a word character not preceded by one, nor by ``#`` or
+# ``@``: a hashtag or a handle such as #XiJinping is an identifier, written so on purpose): ``re``
+# then skips ahead to the next character of the class, where a leading ``\b`` is tried at every
+# position (1.8x faster on news text, the same words).
 _WORD = re.compile(
     r"[A-Z\u00c0-\u00de\u0100-\u024f\u0370-\u03ff\u0400-\u052f\u0530-\u1fff"
-    r"\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\uf900-\ufaff](?<=\w)(?<!\w\w)\w*(?:['’\-]\w+)*"
+    r"\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\uf900-\ufaff](?<=\w)(?<![\w#@]\w)\w*(?:['’\-]\w+)*"
 )
 
 
@@ -176,9 +177,10 @@ def check(doc: Document, resolved: list[Resolved]) -> list[Finding]:
 
 #: What is known of a distinct text word: (folded, a glossary word, live (may be a near-miss:
 #: name-like, not a glossary word, 4+ letters, not a common word), hot keys, an anchor (a word of a
-#: multi-word glossary name: :data:`ANCHOR`, or :data:`VARIANT` when another such word is within
-#: reach of it, so that it may itself stand for that word: Ghaani beside Esmail for Esmail Ghani)).
-TokenInfo = tuple[str, bool, bool, frozenset[int], int]
+#: multi-word glossary name: :data:`ANCHOR`, or :data:`VARIANT` when another such word is one edit
+#: from it, so that it may itself stand for that word: Ghaani beside Esmail for Esmail Ghani), looked
+#: at by the anchored pass (live or :data:`VARIANT`)).
+TokenInfo = tuple[str, bool, bool, frozenset[int], int, bool]
 ANCHOR, VARIANT = 1, 2
 
 
@@ -203,7 +205,7 @@ class _Memo:
 
 
 _TOKENS: weakref.WeakKeyDictionary[NearIndex, dict[str, _Memo]] = weakref.WeakKeyDictionary()
-_LIVE, _HOT, _ANCHOR_KIND = itemgetter(2), itemgetter(3), itemgetter(4)
+_HOT, _LOOKED_AT = itemgetter(3), itemgetter(5)
 _START, _END = itemgetter(0), itemgetter(1)
 _SPAN = re.Match.span
 _NONE: frozenset[int] = frozenset()
@@ -218,17 +220,21 @@ def _token(index: NearIndex, word: str, lang: str) -> TokenInfo:
         anchor = 0
         if exact and folded in index.anchor_words:
             anchor = VARIANT if _name_like(word) and _partners(index, folded) else ANCHOR
-        return folded, exact, False, _NONE, anchor
+        return folded, exact, False, _NONE, anchor, anchor == VARIANT
     kind = word_class(word, lang)
     if kind == 2:
-        return folded, exact, False, _NONE, 0
+        return folded, exact, False, _NONE, 0, False
     # a word in real use (or made from one: Weßlinger) is never a typo: only its skeleton is looked up
     known = kind == 1 or _derived_from_known(word, lang)
     if " " in folded:
         pieces = _JOINERS.split(word)
         if len(pieces) == folded.count(" ") + 1:
-            return folded, exact, True, _compound_keys(index, folded.split(), pieces, known, lang) or _NONE, 0
-    return folded, exact, True, _hot_keys(index, folded, spelled_only=known, written=word) or _NONE, 0
+            return folded, exact, True, _compound_keys(index, folded.split(), pieces, known, lang) or _NONE, 0, True
+    keys = _hot_keys(index, folded, spelled_only=known, written=word)
+    split = index.joined_words.get(folded)
+    if split:  # two words of a listed name written as one (Yahyazadeh for Yahya Zadeh)
+        keys |= frozenset(split)
+    return folded, exact, True, keys or _NONE, 0, True
 
 
 _JOINERS = re.compile(r"['’\-]")
@@ -367,8 +373,8 @@ class _Evidence:
             self.counts[text[s:e]] > 1 for s, e in run if hit.start <= s and e <= hit.stop
         ):
             return True
-        if len(hit.key.text.split()) != 1:
-            return False
+        if min(len(hit.key.text.split()), len(fold(text[hit.start : hit.end]).split())) != 1:
+            return False  # a name of several words, as listed and as written, is no other person's
         words = self.words
         first, last = self.at.get(hit.start), self.ends.get(hit.stop)
         if first is not None and self._among_names(first, last if last is not None else first, lang):
@@ -501,11 +507,20 @@ def _score(doc: Document, index: NearIndex, start: int, end: int, cands: frozens
     hits: list[_Hit] = []
     words = len(query.split())
     script = script_of(surface)
-    choices = {
-        kid: key
-        for kid in cands
-        if len((key := index.keys[kid]).text.split()) == words and script_of(key.display) == script
-    }
+    choices: dict[int, Key] = {}
+    for kid in cands:
+        key = index.keys[kid]
+        if script_of(key.display) != script:
+            continue
+        count = len(key.text.split())
+        if count == words:
+            choices[kid] = key
+        elif abs(count - words) == 1:
+            # the same letters split otherwise (Rafat Nejad / Rafatnejad): another spelling, never a typo
+            for q, name_end in options:
+                if q.replace(" ", "") == key.text.replace(" ", ""):
+                    ratio = fuzz.ratio(q, key.text)
+                    hits.append(_Hit(start, name_end, end, key, ratio, ratio, True))
     if not choices:
         return hits
     for q, name_end in options:
@@ -569,6 +584,8 @@ def _finding(doc: Document, hit: _Hit, rivals: list[_Hit]) -> Finding | None:
     # a typo of this language's form (Kalaschnikow is German for the English Kalashnikov); a word of
     # any of the entity's forms close to the span is the name itself, however common (Pawel)
     name_words = {word for h in rivals if h.key.entity == top.key.entity for word in h.key.text.split()}
+    if fold(text[top.start : top.end]).replace(" ", "") == top.key.text.replace(" ", ""):
+        name_words.update(fold(text[top.start : top.end]).split())  # the name's letters, split otherwise
     for start, end in _word_spans(text, hit.start, hit.end):
         word = text[start:end]
         if fold(word) in name_words:
@@ -741,9 +758,7 @@ def _anchored(
     n = len(words)
     findings: list[Finding] = []
     taken = -1
-    # the live words and the listed words that may stand for a near one (C loops: every word is asked)
-    looked_at = map(or_, map(_LIVE, infos), map(VARIANT.__eq__, map(_ANCHOR_KIND, infos)))
-    for i in compress(range(n), looked_at):
+    for i in compress(range(n), map(_LOOKED_AT, infos)):
         if i <= taken:
             continue
         left = i > 0 and infos[i - 1][4] and text[words[i - 1][1] : words[i][0]] == " "
