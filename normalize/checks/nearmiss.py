@@ -516,7 +516,7 @@ def _score(doc: Document, index: NearIndex, start: int, end: int, cands: frozens
         if count == words:
             choices[kid] = key
         elif abs(count - words) == 1:
-            # the same letters split otherwise (Rafat Nejad / Rafatnejad): another spelling, never a typo
+            # the same letters split otherwise (Yahyazadeh / Yahya Zadeh): another spelling, never a typo
             for q, name_end in options:
                 if q.replace(" ", "") == key.text.replace(" ", ""):
                     ratio = fuzz.ratio(q, key.text)
@@ -584,8 +584,9 @@ def _finding(doc: Document, hit: _Hit, rivals: list[_Hit]) -> Finding | None:
     # a typo of this language's form (Kalaschnikow is German for the English Kalashnikov); a word of
     # any of the entity's forms close to the span is the name itself, however common (Pawel)
     name_words = {word for h in rivals if h.key.entity == top.key.entity for word in h.key.text.split()}
-    if fold(text[top.start : top.end]).replace(" ", "") == top.key.text.replace(" ", ""):
-        name_words.update(fold(text[top.start : top.end]).split())  # the name's letters, split otherwise
+    written = fold(text[top.start : top.end])
+    if written.replace(" ", "") == top.key.text.replace(" ", ""):
+        name_words.update(written.split())  # the name's own letters, split otherwise
     for start, end in _word_spans(text, hit.start, hit.end):
         word = text[start:end]
         if fold(word) in name_words:
