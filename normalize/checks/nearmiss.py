@@ -219,7 +219,7 @@ def _token(index: NearIndex, word: str, lang: str) -> TokenInfo:
     if exact or len(folded.replace(" ", "")) < 4 or not _name_like(word):
         anchor = 0
         if exact and folded in index.anchor_words:
-            anchor = VARIANT if _name_like(word) and _partners(index, folded) else ANCHOR
+            anchor = VARIANT if _name_like(word) and _near_anchors(index, folded) else ANCHOR
         return folded, exact, False, _NONE, anchor, anchor == VARIANT
     kind = word_class(word, lang)
     if kind == 2:
@@ -682,22 +682,26 @@ _PARTNERS: weakref.WeakKeyDictionary[NearIndex, dict[str, frozenset[str]]] = wea
 VARIANT_LETTERS = 6
 
 
+def _near_anchors(index: NearIndex, folded: str) -> list[str]:
+    """Words of persons' multi-word names one edit from ``folded`` (of :data:`VARIANT_LETTERS` or more)."""
+    if " " in folded or len(folded) < VARIANT_LETTERS:
+        return []
+    anchors = index.anchor_words
+    return [near for near in index.near_words(folded, 1) if near in anchors]
+
+
 def _partners(index: NearIndex, folded: str) -> frozenset[str]:
-    """The other words of the persons' multi-word names that hold a word one edit from ``folded`` (of
-    :data:`VARIANT_LETTERS` or more): beside one of them, ``folded`` (itself a glossary word) may stand
-    for that near word."""
+    """The other words of the persons' multi-word names that hold a word one edit from ``folded``:
+    beside one of them, ``folded`` (itself a glossary word) may stand for that near word."""
     memo = _PARTNERS.setdefault(index, {})
     found = memo.get(folded)
     if found is None:
         words: set[str] = set()
-        if " " not in folded and len(folded) >= VARIANT_LETTERS:
-            part_keys, anchors = index.part_keys, index.anchor_words
-            for near in index.near_words(folded, 1):
-                if near in anchors:
-                    for kid in part_keys.get(near, ()):
-                        words.update(_key_parts(index, kid))
-                    words.discard(near)
-            words.discard(folded)
+        for near in _near_anchors(index, folded):
+            for kid in index.part_keys.get(near, ()):
+                words.update(_key_parts(index, kid))
+            words.discard(near)
+        words.discard(folded)
         found = memo[folded] = frozenset(words)
     return found
 
