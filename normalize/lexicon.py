@@ -104,8 +104,16 @@ def _table(lang: str) -> _Table | None:
     stamp = _installed_stamp("wordfreq")
     header = _LEXICON_MAGIC + f"{lang} {COMMON_ZIPF} {KNOWN_ZIPF} wordfreq {stamp}\n".encode()
     return _stored(
-        f"lexicon-{lang}-{COMMON_ZIPF}-{KNOWN_ZIPF}-b{_BUCKET_BITS}.bin", header, _decode, lambda: _build(lang), _encode
+        f"lexicon-{lang}-{COMMON_ZIPF}-{KNOWN_ZIPF}-b{_BUCKET_BITS}-{_short(stamp)}.bin",
+        header, _decode, lambda: _build(lang), _encode,
     )
+
+
+def _short(stamp: str) -> str:
+    """A few characters naming an installed wordfreq in a table's file name, so that two
+    environments (a project's venv and pre-commit's) keep a table each instead of rebuilding and
+    replacing each other's on every switch."""
+    return f"{zlib.crc32(stamp.encode()):08x}"
 
 
 def _stored(
@@ -296,7 +304,9 @@ _NAMES_MAGIC = b"normalize-names 1\n"
 def _names() -> memoryview | None:
     stamp = _installed_stamp("wordfreq")
     header = _NAMES_MAGIC + f"{','.join(NAME_LANGS)} {NAME_VOTES} {KNOWN_ZIPF} wordfreq {stamp}\n".encode()
-    return _stored(f"names-{NAME_VOTES}-{KNOWN_ZIPF}.bin", header, _hash_array, _build_names, memoryview.tobytes)
+    return _stored(
+        f"names-{NAME_VOTES}-{KNOWN_ZIPF}-{_short(stamp)}.bin", header, _hash_array, _build_names, memoryview.tobytes
+    )
 
 
 def _hash_array(data: memoryview) -> memoryview:

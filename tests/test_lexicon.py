@@ -129,3 +129,23 @@ def test_stale_table_is_unmapped_before_it_is_replaced(tmp_path: Path, monkeypat
     lexicon.level.cache_clear()
     assert lexicon.level("Mensch", "de") == 2
     assert closed == [True] and path.read_bytes() == data
+
+
+def test_two_installs_keep_a_table_each(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Two environments with their own wordfreq (a project's venv, pre-commit's) share the cache folder
+    without rebuilding each other's table on every switch."""
+    built: list[str] = []
+    real = lexicon._build
+
+    def counting(lang: str) -> lexicon._Table | None:
+        built.append(lang)
+        return real(lang)
+
+    monkeypatch.setattr(lexicon, "_build", counting)
+    for stamp in ("100-1", "100-2", "100-1", "100-2"):
+        monkeypatch.setattr(lexicon, "_installed_stamp", lambda module, stamp=stamp: stamp)
+        lexicon._table.cache_clear()
+        lexicon.level.cache_clear()
+        assert lexicon.level("Reise", "de") == 2
+    assert built == ["de", "de"]
+    assert len(list(tmp_path.glob("lexicon-de-*.bin"))) == 2
