@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Collection
 
+from . import identifiers
 from .checks import consistency, glosses, nearmiss, terms
 from .document import Document
 from .findings import Finding
@@ -56,6 +57,9 @@ def lint(
     findings = [
         f for f in findings if (select is None or f.rule in select) and f.rule not in ignore
     ]
+    ids = identifiers.spans(text)
+    if ids:  # web and e-mail addresses, handles, hashtags: names of things elsewhere, never prose
+        findings = [f for f in findings if not identifiers.inside(ids, f.start, f.end)]
     findings.sort(key=lambda f: (f.start, f.end, f.rule))
     return findings
 
