@@ -54,8 +54,8 @@ def zipf(word: str, lang: str) -> float:
 # draft. The questions asked are only "Zipf >= COMMON_ZIPF?" and "Zipf >= KNOWN_ZIPF?", so the
 # words above each threshold are kept as a sorted array of hashes (about 3 MB per language) in the
 # user cache folder; a warm run maps the file into memory (only the pages a lookup touches are read)
-# and answers by binary search. A hash
-# collision (about one in 10^12 per question) could only silence a near-miss.
+# and answers by binary search. A hash collision (about one in 10^12 per question) could only
+# silence a near-miss.
 
 _LEXICON_MAGIC = b"normalize-lexicon 2\n"
 #: Each sorted array of hashes comes with a directory of its hashes' top bits (2**14 buckets, about

@@ -89,8 +89,8 @@ _DIGRAPHS = str.maketrans({
 def spelled(text: str, folded: str | None = None) -> str:
     """The :func:`skeleton` of ``text`` as written (``folded``: its :func:`~normalize.fold.fold`, if known).
 
-    Letters with a háček, an acute or a stroke that stand for a digraph elsewhere are read as that
-    digraph first (:data:`_DIGRAPHS`), so ``Naščokin`` and ``Naschtschokin`` share a skeleton.
+    Letters with a háček or a stroke that stand for a digraph elsewhere are read as that digraph
+    first (:data:`_DIGRAPHS`), so ``Naščokin`` and ``Naschtschokin`` share a skeleton.
     """
     if not text.isascii():
         written = text.translate(_DIGRAPHS)
@@ -190,14 +190,11 @@ class NearIndex:
 
     def near_words(self, word: str, tau: int) -> list[str]:
         """Folded glossary words within ``tau`` (at most 2) edits of ``word`` (folded), other than itself."""
-        index = self.folded_words1 if tau == 1 and self.folded_words1 is not None else self.folded_words
-        if tau <= 0 or len(word) - tau > index.longest:
+        if tau <= 0:
             return []
-        words, distance = index.words, OSA.distance
-        return [
-            words[wid] for wid in _probe(index, word, tau)
-            if words[wid] != word and distance(word, words[wid], score_cutoff=tau) <= tau
-        ]
+        index = self.folded_words1 if tau == 1 and self.folded_words1 is not None else self.folded_words
+        words = index.words
+        return [words[wid] for wid in _within(index, word, tau) if words[wid] != word]
 
     def _collect(self, index: _WordIndex, probe: str, reach: int, found: set[int], longer: bool = False) -> None:
         """Add to ``found`` the keys of the words of ``index`` within ``reach`` edits of ``probe``
@@ -207,16 +204,21 @@ class NearIndex:
             if wid is not None:
                 found.update(self.word_keys[wid])
             return
-        if len(probe) - reach > index.longest:
-            return
-        candidates = _probe(index, probe, reach)
-        if candidates:
-            words, word_keys, distance = index.words, self.word_keys, OSA.distance
-            for wid in candidates:
-                if longer and len(words[wid]) <= len(probe):
-                    continue
-                if distance(probe, words[wid], score_cutoff=reach) <= reach:
-                    found.update(word_keys[wid])
+        word_keys = self.word_keys
+        for wid in _within(index, probe, reach, longer):
+            found.update(word_keys[wid])
+
+
+def _within(index: _WordIndex, probe: str, reach: int, longer: bool = False) -> list[int]:
+    """Ids of the words of ``index`` within ``reach`` (1 or 2) edits of ``probe``, found through the
+    segments and verified (``longer``: only words longer than ``probe``)."""
+    if len(probe) - reach > index.longest:
+        return []
+    words, distance, n = index.words, OSA.distance, len(probe)
+    return [
+        wid for wid in _probe(index, probe, reach)
+        if (not longer or len(words[wid]) > n) and distance(probe, words[wid], score_cutoff=reach) <= reach
+    ]
 
 
 def build_index(glossary: Glossary, forms: Iterable[Form]) -> NearIndex:
